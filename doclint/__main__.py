@@ -1,0 +1,4 @@
+"""``python -m doclint``."""
+from doclint.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Loaders: plugins that turn a file's bytes into a Document."""

@@ -1,0 +1,63 @@
+"""Output formats. Each is a plugin's ReporterSpec, imported only when chosen,
+so that ``--format json`` never pays for ``rich``."""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+
+@dataclass(frozen=True)
+class ReporterSpec:
+    name: str
+    target: str  # "package.module:ClassName", imported on use
+    description: str = ""
+
+    def load(self) -> type["Reporter"]:
+        module, _, attr = self.target.partition(":")
+        return getattr(importlib.import_module(module), attr)
+
+
+class Reporter:
+    """Writes the results of a whole run; ``report`` is called once."""
+
+    def __init__(self, options: Any, stream: TextIO):
+        self.options = options
+        self.stream = stream
+        self.lang = getattr(options, "lang", "zh") or "zh"
+
+    def report(self, results: list) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+UI = {
+    "zh": {
+        "suggestion": "建议",
+        "findings": "{n} 处问题，涉及 {files} 个文件",
+        "clean": "未发现问题（已检查 {files} 个文件）",
+        "fixable": "其中 {n} 处可用 --fix 自动修复",
+        "family": "类别",
+        "total": "合计",
+        "placeholders": "待填占位符",
+        "placeholders_line": "{path}：剩余 {n} 处",
+        "placeholders_done": "{path}：已全部填写",
+        "location": "位置",
+    },
+    "en": {
+        "suggestion": "suggestion",
+        "findings": "{n} findings in {files} files",
+        "clean": "No findings ({files} files checked)",
+        "fixable": "{n} fixable with --fix",
+        "family": "family",
+        "total": "total",
+        "placeholders": "Placeholders left to fill",
+        "placeholders_line": "{path}: {n} left",
+        "placeholders_done": "{path}: all filled",
+        "location": "location",
+    },
+}
+
+
+def ui(lang: str, key: str, **kwargs: Any) -> str:
+    table = UI.get(lang, UI["zh"])
+    return table.get(key, UI["zh"][key]).format(**kwargs)
