@@ -29,7 +29,7 @@ def specificity(rule: Rule, selector: str) -> int:
     if sel == rule.id or sel.upper() == rule.code.upper():
         return 100
     if sel == rule.family:
-        return 10
+        return 12  # as specific as the family's two-letter code prefix
     if rule.code.upper().startswith(sel.upper()) and sel[:1].isalpha():
         return 10 + len(sel)
     return 0
