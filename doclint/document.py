@@ -46,6 +46,9 @@ class Document:
     # Per-line labels for formats whose "line" is not a text line (Word paragraphs).
     locations: dict[int, str] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
+    # Loader-specific link back to the source file (Word: the parsed package and the
+    # map from each paragraph's text offsets to its runs, used by ``--annotate``).
+    origin: Any = field(default=None, repr=False, compare=False)
     _line_starts: list[int] = field(init=False, repr=False)
     _prose: str | None = field(default=None, init=False, repr=False)
     _memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
