@@ -108,3 +108,54 @@ def decimals(text: str) -> int:
     """How many decimal places a written number has (its precision)."""
     t = text.translate(FULLWIDTH_DIGITS)
     return len(t.split(".", 1)[1].rstrip("万亿")) if "." in t else 0
+
+
+# -- numbers as drafts write them (appended for the count family) -----------
+
+#: An Arabic number as written in a draft: half- or full-width digits, ``,``
+#: thousands separators (groups of three only) and a decimal part. Use it with
+#: guards against letters and digits on either side (``PM2.5``, ``5G``).
+ARABIC_NUMBER = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
+#: A Chinese numeral without the 万/亿 scales (those are read separately).
+CHINESE_NUMBER = r"[零〇两一二三四五六七八九十百千]+"
+
+
+def written_step(text: str) -> Decimal:
+    """The value of one step in the last written digit: ``12.4亿`` → 10000000, ``12`` → 1."""
+    t = text.strip().translate(FULLWIDTH_DIGITS)
+    scale = 1
+    while t and t[-1] in CN_SCALES:
+        scale *= CN_SCALES[t[-1]]
+        t = t[:-1]
+    return Decimal(1).scaleb(-decimals(t)) * scale
+
+
+def format_like(value: Decimal, like: str) -> str:
+    """Write ``value`` the way ``like`` is written: same decimals, scale and digit style.
+
+    ``format_like(Decimal("1.24e9"), "12.5亿")`` → ``"12.4亿"``; a Chinese
+    numeral template gives a Chinese numeral (``"四"``) for whole values below 10000.
+    """
+    t = like.strip()
+    suffix = ""
+    while t and t[-1] in CN_SCALES:
+        suffix = t[-1] + suffix
+        t = t[:-1]
+    scale = 1
+    for ch in suffix:
+        scale *= CN_SCALES[ch]
+    scaled = value / scale
+    if t and t[0] not in "0123456789０１２３４５６７８９":
+        whole = scaled.to_integral_value()
+        if whole == scaled and 0 <= whole < 10000:
+            return int_to_cn(int(whole)) + suffix
+        return format(scaled.normalize(), "f") + suffix
+    places = decimals(t)
+    quantum = Decimal(1).scaleb(-places)
+    out = format(scaled.quantize(quantum, rounding="ROUND_HALF_UP"), "f")
+    if "," in t:
+        head, _, tail = out.partition(".")
+        out = f"{int(head):,}" + ("." + tail if tail else "")
+    if any("０" <= c <= "９" for c in t):
+        out = out.translate(str.maketrans("0123456789.", "０１２３４５６７８９．"))
+    return out + suffix

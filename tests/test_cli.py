@@ -10,7 +10,7 @@ from conftest import SEED_FILES, run_doclint
 
 CONTRACT_KEYS = ["path", "rule", "code", "severity", "line", "column", "end_line", "end_column", "message", "suggestion", "fix"]
 ANSI = re.compile(r"\x1b\[")
-PLACEHOLDER_LINE = "20XX年工作总结\n"  # PH finding at 1:3-1:5 whatever else the rules learn
+PLACEHOLDER_LINE = "截至XX月底工作总结\n"  # one PH finding at 1:3-1:5
 
 
 def write(tmp_path, name, content, encoding="utf-8"):

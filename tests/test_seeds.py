@@ -77,7 +77,7 @@ CASES = [
     ("001", "count", 8, "x个方面", 0, False, "3"),
     ("002", "numbering", 14, "四", 0, False, "五、"),
     ("002", "numbering", 16, "五", 0, False, "六、"),
-    ("002", "count", 9, "46", 0, True, "45"),
+    ("002", "count", 9, "46", 1, True, "45"),
     ("002", "artifact", 6, "##paidbegin##", 0, True, None),
     ("002", "artifact", 24, "##paidend##", 0, True, None),
     ("002", "wording", 18, "査", 0, True, "查"),
@@ -127,4 +127,5 @@ def test_look_alikes_in_seeds_stay_silent(seed, line, text):
 def test_correct_figures_on_seed_002_line_9_stay_silent():
     # 85 − 76 = 9 and 46 − 43 = 3 are right; only 252 − 207 = 45 (not 46) is wrong.
     counts = [d for d in findings("002") if d.family == "count" and d.line == 9]
-    assert [(d.column, d.end_column) for d in counts] == [(column("002", 9, "46天"), column("002", 9, "46天") + 2)]
+    start = column("002", 9, "差46天") + 1
+    assert [(d.column, d.end_column, d.suggestion) for d in counts] == [(start, start + 2, "45")]
