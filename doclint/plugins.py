@@ -8,8 +8,11 @@ Set ``DOCLINT_DISABLE_PLUGIN_AUTOLOAD=1`` to skip installed plugins.
 from __future__ import annotations
 
 import importlib
+import json
 import os
+import sys
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 import pluggy
@@ -24,6 +27,9 @@ if TYPE_CHECKING:  # pragma: no cover
 ENTRY_POINT_GROUP = "doclint"
 
 BUILTIN_PLUGINS = (
+    "doclint.loaders.docx",
+    "doclint.loaders.markdown",
+    "doclint.annotate",
     "doclint.loaders.text",
     "doclint.reporters.builtin",
     "doclint.rules.placeholder",
@@ -45,9 +51,69 @@ def create_plugin_manager(extra_plugins: Iterable[object] = (), load_entry_point
     if load_entry_points is None:
         load_entry_points = not os.environ.get("DOCLINT_DISABLE_PLUGIN_AUTOLOAD")
     if load_entry_points:
-        pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+        load_entry_point_plugins(pm)
     pm.check_pending()
     return pm
+
+
+def _cache_file() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "doclint" / "entry-points.json"
+
+
+def _environment_fingerprint() -> list:
+    """What changes when a distribution is installed, upgraded or removed:
+    the directories on sys.path and their modification times. The working
+    directory (``python -m``'s first entry) is left out: it changes all the
+    time and holds no installed distribution."""
+    stamp = []
+    cwd = os.getcwd()
+    for entry in sys.path:
+        if entry in ("", cwd):
+            continue
+        try:
+            stamp.append([entry, os.stat(entry or ".").st_mtime_ns])
+        except OSError:
+            stamp.append([entry, None])
+    return stamp
+
+
+def load_entry_point_plugins(pm: pluggy.PluginManager) -> None:
+    """Register the installed plugins (entry-point group ``doclint``).
+
+    Scanning every installed distribution's metadata costs tens of
+    milliseconds on each run of a pre-commit hook, so the result of the scan is
+    cached against the state of sys.path and pluggy's own loader runs only when
+    an installation changed (or the cache cannot be used).
+    """
+    cache = _cache_file()
+    fingerprint = _environment_fingerprint()
+    try:
+        saved = json.loads(cache.read_text(encoding="utf-8"))
+        if saved.get("fingerprint") == fingerprint:
+            for name, value in saved["plugins"]:
+                if pm.get_plugin(name) is not None or pm.is_blocked(name):
+                    continue
+                module, _, attr = value.partition(":")
+                plugin = importlib.import_module(module)
+                for part in filter(None, attr.split(".")):
+                    plugin = getattr(plugin, part)
+                pm.register(plugin, name=name)
+            return
+    except (OSError, ValueError, KeyError, TypeError, ImportError, AttributeError):
+        pass  # no cache, a stale one, or a plugin that moved: scan afresh
+    before = {pm.get_name(p) for p in pm.get_plugins()}
+    pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+    found = [[name, dist.entry_points and next(
+        (ep.value for ep in dist.entry_points if ep.group == ENTRY_POINT_GROUP and ep.name == name), None)]
+        for plugin, dist in pm.list_plugin_distinfo() for name in [pm.get_name(plugin)] if name not in before]
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"fingerprint": fingerprint, "plugins": [f for f in found if f[1]]}), encoding="utf-8")
+        os.replace(tmp, cache)
+    except OSError:
+        pass  # a read-only home: scan every time
 
 
 class Registry:
