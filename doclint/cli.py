@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Lint report drafts: unfilled placeholders, section numbering, counts that do not add up, punctuation, web leftovers, wording.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories to check; - reads standard input")
-    p.add_argument("--format", default=None, metavar="FORMAT", help="output format: full (default), concise, json, ... (see --list-formats)")
+    p.add_argument("--format", default=None, metavar="FORMAT", help="output format: full (default), concise, json, github, sarif, junit, or a plugin's (see --list-formats)")
     p.add_argument("--lang", choices=("zh", "en"), default=None, help="language of messages (default zh)")
     p.add_argument("--select", action="append", metavar="CODES", help="run only these rules (codes, prefixes, families, ALL)")
     p.add_argument("--extend-select", action="append", default=[], metavar="CODES", help="run these rules in addition")
@@ -39,11 +39,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in full output (default: on a terminal, unless NO_COLOR is set)")
     p.add_argument("--encoding", default=None, help="read files in this encoding instead of detecting it")
     p.add_argument("--stdin-filename", default=None, metavar="NAME", help="the name to report for standard input")
+    p.add_argument("--statistics", action="store_true", help="print the number of findings per code instead of the findings")
+    g = p.add_argument_group("configuration")
+    g.add_argument("--config", default=None, metavar="FILE", help="use this doclint.toml or pyproject.toml for every file instead of looking for one")
+    g.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    g.add_argument("--force-exclude", action="store_true", help="apply the configuration's exclude to files named on the command line too (for pre-commit)")
+    g = p.add_argument_group("fixes and baselines")
+    g.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    g.add_argument("--unsafe-fixes", action="store_true", help="apply unsafe fixes too (implies --fix unless --diff)")
+    g.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing them (exit 1 if any)")
+    g.add_argument("--baseline", default=None, metavar="FILE", help="do not report findings recorded in this baseline file")
+    g.add_argument("--write-baseline", default=None, metavar="FILE", help="record every current finding in FILE and exit 0")
+    p.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N", help="check files in N processes (default: the number of cores)")
     p.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     p.add_argument("--list-formats", action="store_true", help="list the output formats and exit")
     p.add_argument("--explain", metavar="CODE", help="explain a rule and exit")
     p.add_argument("--version", action="version", version=f"doclint {__version__}")
     return p
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 (the number of cores) or more, got {n}")
+    return n
 
 
 def _err(message: str) -> None:

@@ -63,14 +63,12 @@ def _cache_file() -> Path:
 
 def _environment_fingerprint() -> list:
     """What changes when a distribution is installed, upgraded or removed:
-    the directories on sys.path and their modification times. The working
-    directory (``python -m``'s first entry) is left out: it changes all the
-    time and holds no installed distribution."""
+    the directories on sys.path and their modification times. The first
+    entry (the script's directory, or the working directory under ``python -m``)
+    is left out: it holds no installed distribution, and it differs between
+    ``doclint`` and ``python -m doclint``, which should share one cache."""
     stamp = []
-    cwd = os.getcwd()
-    for entry in sys.path:
-        if entry in ("", cwd):
-            continue
+    for entry in sys.path[1:]:
         try:
             stamp.append([entry, os.stat(entry or ".").st_mtime_ns])
         except OSError:

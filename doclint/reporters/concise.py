@@ -9,5 +9,5 @@ class ConciseReporter(Reporter):
         write = self.stream.write
         for result in results:
             for d in result.diagnostics:
-                tail = f" [{ui(self.lang, 'suggestion')}: {d.suggestion}]" if d.suggestion else ""
+                tail = f" [{ui(self.lang, 'suggestion')}{d.suggestion}]" if d.suggestion else ""
                 write(f"{d.path}:{d.line}:{d.column}: {d.code} {d.text(self.lang)}{tail}\n")

@@ -104,8 +104,8 @@ class FullReporter(Reporter):
         console.print(marks)
         if d.suggestion is not None:
             tip = Text(f"{'':>5} = ", style="dim")
-            tip.append(f"{ui(lang, 'suggestion')}: ", style="bold green")
-            tip.append(d.suggestion or "（删除）" if lang == "zh" else d.suggestion or "(delete)")
+            tip.append(ui(lang, "suggestion"), style="bold green")
+            tip.append(d.suggestion or ui(lang, "delete"))
             console.print(tip)
 
     def _summary(self, console: Console, results: list) -> None:
@@ -132,7 +132,7 @@ class FullReporter(Reporter):
         line = Text(ui(lang, "findings", n=len(diags), files=files_with), style="bold")
         fixable = sum(1 for d in diags if d.fix is not None and d.fix.is_safe)
         if fixable:
-            line.append("; " + ui(lang, "fixable", n=fixable))
+            line.append(ui(lang, "separator") + ui(lang, "fixable", n=fixable))
         console.print(line)
         self._placeholder_progress(console, results)
 
@@ -142,7 +142,7 @@ class FullReporter(Reporter):
         rows = [(r.path, sum(1 for d in r.diagnostics if d.family == "placeholder")) for r in results if r.error is None and r.document is not None]
         if not any(n for _, n in rows):
             return
-        console.print(Text(ui(lang, "placeholders") + ":", style="bold"))
+        console.print(Text(ui(lang, "placeholders"), style="bold"))
         for path, n in rows:
             key = "placeholders_line" if n else "placeholders_done"
             console.print(Text("  " + ui(lang, key, path=path, n=n), style="yellow" if n else "green"))
