@@ -13,7 +13,6 @@ URLs cited in a report (``http://www.gov.cn/...``) and source notes such as
 """
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from bisect import bisect_right
@@ -528,6 +527,8 @@ class WebMarkup(Rule):
                 # at a line end the space would only trail: AR001 would remove it next
                 replacement = "" if only_spaces_follow(m.end()) else " "
             else:
+                import html  # deferred: entities are rare, and html.entities is a large table
+
                 replacement = html.unescape(entity)
                 if replacement == entity:
                     continue
