@@ -21,6 +21,7 @@ import regex
 
 from doclint import Fix, Rule, Severity, hookimpl
 from doclint.diagnostic import SAFE, UNSAFE
+from doclint.patterns import lazy
 from doclint.text import HAN
 
 # ---------------------------------------------------------------------------
@@ -106,7 +107,7 @@ def _with_leading_space(text: str, start: int, end: int) -> int:
 
 # The lookbehind starts a match only at the beginning of a run and the possessive
 # quantifier never gives back: a line of 10,000 spaces followed by text is one attempt.
-_TRAILING = regex.compile(r"(?<![ \t\u3000\u00a0])[ \t\u3000\u00a0]++$", regex.M)
+_TRAILING = lazy(r"(?<![ \t\u3000\u00a0])[ \t\u3000\u00a0]++$", regex.M)
 
 
 class TrailingSpace(Rule):
@@ -170,9 +171,9 @@ _INVISIBLE = re.compile(
 # a manual line break (Shift+Enter) as a vertical tab when it saves plain text.
 _REPLACE_INVISIBLE = {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\x0b": "\n", "\u2028": "\n", "\u2029": "\n"}
 # No-break spaces that end a line belong to AR001, so that the two fixes never overlap.
-_TRAILING_AFTER = regex.compile(r"[ \t\u3000\u00a0]*+(?:\n|\Z)")
+_TRAILING_AFTER = lazy(r"[ \t\u3000\u00a0]*+(?:\n|\Z)")
 # A zero-width joiner inside an emoji sequence (👨‍👩‍👧) is not an artifact.
-_EMOJI = regex.compile(r"[\u2600-\u27bf\U0001f000-\U0001faff]")
+_EMOJI = lazy(r"[\u2600-\u27bf\U0001f000-\U0001faff]")
 
 
 def _char_name(ch: str) -> tuple[str, str]:
@@ -252,11 +253,11 @@ _TLDS = frozenset(
     "ink pub link work live online tech fun store cloud icu mobi asia win".split()
 )
 # A domain-like token: labels of letters, digits and hyphens joined by dots.
-_DOMAIN = regex.compile(
+_DOMAIN = lazy(
     r"(?<![A-Za-z0-9.@/-])(?:https?://)?(?:[A-Za-z0-9-]{1,63}+\.){1,6}+[A-Za-z]{2,6}+(?![A-Za-z0-9-])"
 )
 # Declarative notices only a web page makes; the finding runs to the end of the sentence.
-_NOTICE = regex.compile(
+_NOTICE = lazy(
     r"转载请(?:注明|保留|标明)"
     r"|(?:转载|引用)(?:请|务必|须|需)?注明(?:出处|来源)"
     r"|未经(?:本站|本网|作者)?(?:许可|授权|同意)[，,]?\s*(?:不得|禁止|严禁|请勿|谢绝)转载"
@@ -274,33 +275,33 @@ _NOTICE = regex.compile(
     r"|责任编辑[:：]"
     r"|原文(?:链接|地址)[:：]"
 )
-_SENTENCE_REST = regex.compile(r"[^\n。！!)）】\]]{0,60}+[。！!]?")
+_SENTENCE_REST = lazy(r"[^\n。！!)）】\]]{0,60}+[。！!]?")
 # Labels of a page's user interface: the finding is the label itself.
-_UI_LABEL = regex.compile(
+_UI_LABEL = lazy(
     r"点击(?:此处|这里)?(?:查看|阅读|进入|下载|浏览)(?:全文|原文|更多|详情|下一页)(?:\s*(?:>>|》》|»|›))?"
     r"|展开全文|返回顶部|打印本页|关闭窗口"
 )
 # Labels too close to ordinary words to be reported unless they stand alone in brackets.
-_UI_BRACKETED = regex.compile(
+_UI_BRACKETED = lazy(
     r"收藏本页|加入收藏|设为首页|打印|关闭|(?:阅读|查看)(?:原文|全文)|查看更多|(?:字号|字体)[:：]?\s*[大中小\s]*+"
 )
 # Keywords that make a *bracketed* aside chrome when a domain is in it too.
-_DOMAIN_CHROME = regex.compile(r"本站|本网|原文|转载|出处")
-_BRACKETED = regex.compile(r"[(（\[【]([^()（）\[\]【】\n]{1,80}+)[)）\]】]")
-_PAGE_COUNTER = regex.compile(
+_DOMAIN_CHROME = lazy(r"本站|本网|原文|转载|出处")
+_BRACKETED = lazy(r"[(（\[【]([^()（）\[\]【】\n]{1,80}+)[)）\]】]")
+_PAGE_COUNTER = lazy(
     rf"第\s*{_DIGIT}{{1,4}}+\s*页\s*[,，/／、]?\s*共\s*{_DIGIT}{{1,4}}+\s*页"
     rf"|共\s*{_DIGIT}{{1,4}}+\s*页\s*[,，/／、]?\s*第\s*{_DIGIT}{{1,4}}+\s*页"
     rf"|第\s*{_DIGIT}{{1,4}}+\s*[/／]\s*{_DIGIT}{{1,4}}+\s*页"
 )
-_PAGE_NAV = regex.compile(r"首页|上一页|下一页|尾页|末页")
+_PAGE_NAV = lazy(r"首页|上一页|下一页|尾页|末页")
 # The header of an article page: 来源：… 发布时间：… 浏览次数：… 字号：大 中 小.
-_ARTICLE_META = regex.compile(
+_ARTICLE_META = lazy(
     r"(?:来源|作者|时间|发布者|发布时间|发布日期|浏览次数|浏览量|点击数|点击量|阅读次数|阅读量|访问量|字号|字体)\s*[:：]"
 )
 _STRONG_META = frozenset(
     {"发布时间", "发布日期", "发布者", "浏览次数", "浏览量", "点击数", "点击量", "阅读次数", "阅读量", "访问量", "字号", "字体"}
 )
-_SITE_FOOTER = regex.compile(
+_SITE_FOOTER = lazy(
     r"(?i:powered\s++by)\s++[^\n]{1,80}+"
     r"|(?i:copyright)\s*+(?:©|\([cC]\)|&copy;)[^\n]{0,80}+"
     r"|(?i:all\s++rights\s++reserved)\.?"
@@ -462,18 +463,18 @@ def _lines_with(prose: str, needles) -> list[tuple[int, int]]:
 # AR004 web markup
 # ---------------------------------------------------------------------------
 
-_PAID_MARKER = regex.compile(r"##[A-Za-z][A-Za-z_]{1,30}+##")
-_HTML_TAG = regex.compile(
+_PAID_MARKER = lazy(r"##[A-Za-z][A-Za-z_]{1,30}+##")
+_HTML_TAG = lazy(
     r"</?(?i:p|br|div|span|font|strong|b|em|i|u|img|a|table|tbody|thead|tr|td|th|ul|ol|li"
     r"|h[1-6]|section|article|center|hr|sup|sub|label|o:p)"
     # attributes, if any, must look like attributes: ``x<i时，y>0`` is a formula, not a tag
     r"(?:\s++[A-Za-z:-]++(?:\s*+=\s*+(?:\"[^\"\n]{0,200}+\"|'[^'\n]{0,200}+'|[^\s>'\"]{1,100}+))?+)*+\s*+/?>"
 )
-_HTML_ENTITY = regex.compile(
+_HTML_ENTITY = lazy(
     r"&(?:(?i:nbsp|ensp|emsp|thinsp|amp|lt|gt|quot|apos|ldquo|rdquo|lsquo|rsquo|mdash|ndash|hellip|middot"
     r"|times|deg|plusmn|copy|reg|bull|yen|permil|divide);|#[0-9]{2,7}+;|#[xX][0-9a-fA-F]{2,6}+;|(?i:nbsp)(?![A-Za-z;]))"
 )
-_SPACES_AHEAD = regex.compile(r"(?:[ \t\u3000\u00a0]|&(?i:nbsp|ensp|emsp|thinsp);?)*+")
+_SPACES_AHEAD = lazy(r"(?:[ \t\u3000\u00a0]|&(?i:nbsp|ensp|emsp|thinsp);?)*+")
 _SPACE_ENTITIES = {"&nbsp;", "&ensp;", "&emsp;", "&thinsp;", "&nbsp"}
 
 
@@ -550,7 +551,7 @@ _CP1252_BYTE = {ch: 0x80 + i for i, ch in enumerate(_CP1252_HIGH)}
 _CONT = "\u0080-\u00bf" + "".join(c for c in _CP1252_HIGH if ord(c) > 0xFF)
 # Each shape is its own pattern: an alternation without a common first character
 # is tried at every position and costs ten times more on a large draft.
-_MOJIBAKE_LOST = regex.compile(
+_MOJIBAKE_LOST = lazy(
     r"(?:锟斤拷)++[锟斤]?+"  # U+FFFD written as UTF-8 then read as GBK, the classic
     r"|(?:ï¿½)++"  # U+FFFD written as UTF-8 then read as Latin-1
     r"|\ufffd++"  # the replacement character itself: a decoder gave up here
@@ -558,8 +559,8 @@ _MOJIBAKE_LOST = regex.compile(
 # UTF-8 read as cp1252 (æ–‡ä»¶): two or more (lead, continuation, continuation) triples.
 # Written lead-first, and without a possessive on a lone class, so that the regex
 # module can skip ahead to candidate characters: ten times faster on a clean draft.
-_MOJIBAKE_UTF8 = regex.compile(rf"[\u00e2-\u00ef](?:[{_CONT}]{{2}}[\u00e2-\u00ef])++[{_CONT}]{{2}}")
-_MOJIBAKE_GBK = regex.compile(r"[\u00a1-\u00fe]{4,}")  # GBK read as Latin-1: ÖÐ¹ú
+_MOJIBAKE_UTF8 = lazy(rf"[\u00e2-\u00ef](?:[{_CONT}]{{2}}[\u00e2-\u00ef])++[{_CONT}]{{2}}")
+_MOJIBAKE_GBK = lazy(r"[\u00a1-\u00fe]{4,}")  # GBK read as Latin-1: ÖÐ¹ú
 
 
 def _as_bytes(run: str) -> bytes | None:
@@ -702,9 +703,9 @@ class Mojibake(Rule):
                                   fix=Fix.replace(start, end, decoded, UNSAFE) if decoded else None)
 
 
-_LOST = regex.compile(rf"(?<=[{HAN}])\?{{1,4}}+(?=[{HAN}])")
-_CLAUSE_START = regex.compile(r"[，。；！？,.;!?\n：:“”\"]")
-_QUESTION_WORDS = regex.compile(
+_LOST = lazy(rf"(?<=[{HAN}])\?{{1,4}}+(?=[{HAN}])")
+_CLAUSE_START = lazy(r"[，。；！？,.;!?\n：:“”\"]")
+_QUESTION_WORDS = lazy(
     rf"什么|怎么|怎样|如何|为何|为什么|哪|谁|是否|多少|几|难道|岂|何[时处在以]|能否|可否|有无|请问|还是"
     rf"|([{HAN}])[不没]\1"  # 是不是, 行不行, 有没有: the A-not-A question
 )

@@ -23,6 +23,7 @@ from typing import NamedTuple
 import regex
 
 from doclint import Fix, Rule, Severity, hookimpl
+from doclint.patterns import lazy
 from doclint.text import is_han as _is_han_char
 
 # -- character classes ---------------------------------------------------------
@@ -31,9 +32,9 @@ from doclint.text import is_han as _is_han_char
 #: sign ×, the box-drawing ╳ and their full-width forms.
 MARK_CHARS = frozenset("Xx×╳Ｘｘ")
 LETTER_X = frozenset("XxＸｘ╳")  # marks that are letters (× between Han is "times")
-_MARK_RUN = regex.compile(r"[Xx×╳Ｘｘ]+(?:[.．][Xx×╳Ｘｘ]+)*")
-_STAR_RUN = regex.compile(r"[*＊]+")
-_SHAPE_RUN = regex.compile(r"[○〇◯]{2,}|□{2,}|△{2,}")
+_MARK_RUN = lazy(r"[Xx×╳Ｘｘ]+(?:[.．][Xx×╳Ｘｘ]+)*")
+_STAR_RUN = lazy(r"[*＊]+")
+_SHAPE_RUN = lazy(r"[○〇◯]{2,}|□{2,}|△{2,}")
 
 DIGITS = frozenset("0123456789０１２３４５６７８９")
 CN_NUMERALS = frozenset("零〇○一二三四五六七八九十两百千万亿")
@@ -66,7 +67,7 @@ _NOT_COUNTS = (
     "个人", "个别", "个体", "个性", "个案", "名称", "名单", "名义", "部分", "部署", "条件", "条例", "处理",
     "处置", "期间", "点位", "类型", "种类", "场所", "场景", "台账", "次要", "位置", "级别",
 )
-_WORD_AFTER = regex.compile(
+_WORD_AFTER = lazy(
     "(?P<name>" + "|".join(sorted(_NAME_WORDS, key=len, reverse=True)) + ")"
     "|(?P<number>" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
     "|(?P<none>" + "|".join(sorted(_NOT_COUNTS, key=len, reverse=True)) + ")"
@@ -198,7 +199,7 @@ def _is_year_token(token: str, text: str, end: int) -> bool:
     return _char(text, end) == "年"
 
 
-_URLISH = regex.compile(r"://|www\.|@|\.(?:com|cn|net|org|gov|edu|io)\b", regex.IGNORECASE)
+_URLISH = lazy(r"://|www\.|@|\.(?:com|cn|net|org|gov|edu|io)\b", regex.IGNORECASE)
 _URL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$&'()*+,;=%")
 
 
@@ -222,7 +223,7 @@ def _in_url(text: str, start: int, end: int, paths: bool = False) -> bool:
     return paths and any(len(w) - w.count("x") - w.count("X") >= 3 for w in _LATIN_WORD.findall(text, left, right))
 
 
-_LATIN_WORD = regex.compile(r"[A-Za-z]{3,}")
+_LATIN_WORD = lazy(r"[A-Za-z]{3,}")
 _PATH_SEPS = frozenset("/\\._")
 
 
@@ -334,7 +335,7 @@ def _judge_letters(text: str, start: int, end: int, templated: bool = False) -> 
     return _judge_in_han(text, start, end, run, p, n, templated)
 
 
-_X_WORD = regex.compile("|".join(_X_WORDS))
+_X_WORD = lazy("|".join(_X_WORDS))
 
 
 def _judge_in_han(text: str, start: int, end: int, run: str, p: str, n: str, templated: bool) -> Mark | None:
@@ -428,8 +429,8 @@ def _is_emphasis(text: str, start: int, end: int, nstart: int, nend: int) -> boo
     return True
 
 
-_SENTENCE_END = regex.compile(r"[。！？!?]")
-_HAS_DIGIT = regex.compile(r"[0-9０-９一二三四五六七八九十两百千万亿]")
+_SENTENCE_END = lazy(r"[。！？!?]")
+_HAS_DIGIT = lazy(r"[0-9０-９一二三四五六七八九十两百千万亿]")
 _OPENING = frozenset("（(【[“‘「『〔")
 _PAIRS = {"）": "（", ")": "(", "】": "【", "]": "[", "”": "“", "’": "‘", "」": "「", "』": "『", "〕": "〔"}
 
@@ -505,16 +506,16 @@ def _shape_marks(text: str) -> list[Mark]:
 # -- explicit gaps: 【待补充】, （此处填写…）, [待定], ___, ……个 ------------------------
 
 # A note to the writer inside brackets: 待补充, 此处填写…, 请输入, 填写单位名称, TBD.
-_GAP_WORDS = regex.compile(
+_GAP_WORDS = lazy(
     r"待补充|待补|待定|待填|待完善|待核实|待核|待确认|待更新|待提供|待统计|待查|此处(?:填|补|输|添|插)|请填|请补充|请输入"
     r"|^\W?\s*(?:填写|填入|输入)|(?<![A-Za-z])(?:TBD|TODO)(?![A-Za-z])",
     regex.IGNORECASE,
 )
-_BRACKETED = regex.compile(r"【[^【】\n]{1,30}】|\[[^\[\]\n]{1,30}\]|［[^［］\n]{1,30}］|（[^（）\n]{1,30}）|\([^()\n]{1,30}\)|〔[^〔〕\n]{1,30}〕|〖[^〖〗\n]{1,30}〗|<[^<>\n]{1,30}>|＜[^＜＞\n]{1,30}＞|\{[^{}\n]{1,30}\}")
-_HERE_FILL = regex.compile(r"(?:请在)?此处(?:请)?(?:填写|填入|输入|补充|添加|插入)[^，。；;,\n（）()【】]{0,20}")
-_BLANK_LINE = regex.compile(r"_{3,}|＿{2,}")
-_ELLIPSIS = regex.compile(r"…+|\.{3,}|。{3,}|(?:\.\s){2,}\.")
-_WEAK_GAP = regex.compile(r"^[（(]\s*(?:待定|待核实|待确认|待核)\s*[）)]$")
+_BRACKETED = lazy(r"【[^【】\n]{1,30}】|\[[^\[\]\n]{1,30}\]|［[^［］\n]{1,30}］|（[^（）\n]{1,30}）|\([^()\n]{1,30}\)|〔[^〔〕\n]{1,30}〕|〖[^〖〗\n]{1,30}〗|<[^<>\n]{1,30}>|＜[^＜＞\n]{1,30}＞|\{[^{}\n]{1,30}\}")
+_HERE_FILL = lazy(r"(?:请在)?此处(?:请)?(?:填写|填入|输入|补充|添加|插入)[^，。；;,\n（）()【】]{0,20}")
+_BLANK_LINE = lazy(r"_{3,}|＿{2,}")
+_ELLIPSIS = lazy(r"…+|\.{3,}|。{3,}|(?:\.\s){2,}\.")
+_WEAK_GAP = lazy(r"^[（(]\s*(?:待定|待核实|待确认|待核)\s*[）)]$")
 
 
 def _gaps(text: str) -> list[Mark]:
@@ -549,20 +550,20 @@ def _gaps(text: str) -> list[Mark]:
 
 _UNIT_LABEL_OPEN, _UNIT_LABEL_CLOSE = frozenset("（("), frozenset("）)")
 _RATE_BEFORE = frozenset("率达为到至长降升高低少加比约超近占了是过幅涨跌增减")
-_PERCENT = regex.compile(r"(?<=\p{Han})[%％‰]")
-_AMOUNT = regex.compile(
+_PERCENT = lazy(r"(?<=\p{Han})[%％‰]")
+_AMOUNT = lazy(
     r"(?:金额|经费|资金|投资|投入|收入|罚款|罚金|费用|总额|产值|总值|增加值|营收|利润|预算|支出|补贴|补助|奖金|奖励|税收|成本|余额|造价|贷款|存款|债务|工资|收益|GDP|[额款])"
     r"(?:为|达到?|共计?|合计|总计|累计|约|近|超过?|了|是|计|完成|实现|下达|安排|拨付|发放|落实|争取|筹集|支付|兑付)?"
     r"(万元|亿元|千元|百万元|万|亿|元)(?=[，。；：、,;:）)\s]|$)"
 )
-_COUNT = regex.compile(r"(?:共计|合计|总计|累计|共)(?:有|为|达|计)?(人次|家次|台次|户次|[个件项家名次起条座台辆户所批期篇份场])(?=[，。；、,;])")
+_COUNT = lazy(r"(?:共计|合计|总计|累计|共)(?:有|为|达|计)?(人次|家次|台次|户次|[个件项家名次起条座台辆户所批期篇份场])(?=[，。；、,;])")
 # A change with no size: 同比提高个百分点.
-_POINTS = regex.compile(r"(?:提高|提升|增长|增加|上升|下降|降低|减少|回落|高于|低于|超过|增|降|升)了?((?:个)?百分点)")
+_POINTS = lazy(r"(?:提高|提升|增长|增加|上升|下降|降低|减少|回落|高于|低于|超过|增|降|升)了?((?:个)?百分点)")
 
 
 # A scale and a unit straight after a noun: 接待游客万人次, 出口亿美元. Not after a
 # numeral or an estimate (近万人, 上亿元, 数万人): those carry their number.
-_SCALED = regex.compile(
+_SCALED = lazy(
     r"(?<=[\p{Han}&&[^零〇○一二三四五六七八九十两百千万亿近上数几逾超过破约达余成多每位]])"
     r"([万亿](?:人次|人|元|美元|吨|户|亩|辆|件|台|千瓦时|平方米|立方米|公里))(?=[，。；、,;）)]|$)",
     regex.V1,
@@ -620,11 +621,11 @@ def _custom(document, taken: list[Mark]) -> list[Mark]:
 
 # -- the report year: what 20XX stands for, where the document says so ---------------
 
-_YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=年)")
-_SUMMARY_TITLE = regex.compile(r"总结|报告|汇报|述职|情况")
-_PLAN_WORDS = regex.compile(r"打算|计划|展望|明年|下一步|下步|来年|规划|目标|要点|思路")
-_ANNOUNCED = regex.compile(r"现将[^。\n]{0,30}?((?:19|20)[0-9]{2})年[^。\n]{0,12}?(?:总结|情况|报告|汇报)")
-_YEAR_ROLE = regex.compile(r"年(?:度)?(?:[，,]|是|底|末|上半年|下半年|全年|工作|第[一二三四]季度|1[-—~～至到月]|一季度)")
+_YEAR = lazy(r"(?<![0-9])((?:19|20)[0-9]{2})(?=年)")
+_SUMMARY_TITLE = lazy(r"总结|报告|汇报|述职|情况")
+_PLAN_WORDS = lazy(r"打算|计划|展望|明年|下一步|下步|来年|规划|目标|要点|思路")
+_ANNOUNCED = lazy(r"现将[^。\n]{0,30}?((?:19|20)[0-9]{2})年[^。\n]{0,12}?(?:总结|情况|报告|汇报)")
+_YEAR_ROLE = lazy(r"年(?:度)?(?:[，,]|是|底|末|上半年|下半年|全年|工作|第[一二三四]季度|1[-—~～至到月]|一季度)")
 
 
 def _report_year(text: str) -> tuple[int | None, int, bool]:
@@ -677,7 +678,7 @@ def _fill_year(text: str, mark: Mark, year: int) -> str | None:
 
 
 _SINCE = frozenset("自从于起")
-_SENTENCE_EDGE = regex.compile(r"[。！？；\n]")
+_SENTENCE_EDGE = lazy(r"[。！？；\n]")
 
 
 def _year_fits(text: str, mark: Mark, year: int, title_end: int, from_body: bool, year_starts: list[int], reach: int = 300) -> bool:

@@ -33,18 +33,19 @@ import regex
 from doclint import hookimpl
 from doclint.document import Document
 from doclint.encoding import decode
+from doclint.patterns import lazy
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
 
-_FRONT_MATTER = regex.compile(r"\A(---|\+\+\+)[ \t]*\n")
-_QUOTE_PREFIX = regex.compile(r"[ \t]*(?:>[ \t]*)*")
-_HEADING_MARK = regex.compile(r"#{1,6}(?=[ \t]|$)")
-_HEADING_CLOSE = regex.compile(r"[ \t]+#+[ \t]*$")
-_ORDERED_MARK = regex.compile(r"(\d{1,9})[.)]")
-_HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<![A-Za-z][^<>]*>|<\?[^<>]*\?>")
-_DOCLINT_COMMENT = regex.compile(r"<!--\s*doclint")
-_PIPE = regex.compile(r"(?<!\\)\|")
-_REF_DEFINITION = regex.compile(r"[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S")
+_FRONT_MATTER = lazy(r"\A(---|\+\+\+)[ \t]*\n")
+_QUOTE_PREFIX = lazy(r"[ \t]*(?:>[ \t]*)*")
+_HEADING_MARK = lazy(r"#{1,6}(?=[ \t]|$)")
+_HEADING_CLOSE = lazy(r"[ \t]+#+[ \t]*$")
+_ORDERED_MARK = lazy(r"(\d{1,9})[.)]")
+_HTML_TAG = lazy(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<![A-Za-z][^<>]*>|<\?[^<>]*\?>")
+_DOCLINT_COMMENT = lazy(r"<!--\s*doclint")
+_PIPE = lazy(r"(?<!\\)\|")
+_REF_DEFINITION = lazy(r"[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S")
 _BACKTICKS = {}
 
 
