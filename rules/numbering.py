@@ -14,7 +14,11 @@ decimal numbers and ``①`` below it. Every rule here reads one shared outline
 1. *Markers* are read at the head of a line, after indentation and Markdown
    ``#`` or ``**``. A marker without a separator (``5 全力``, ``四以打造``) is
    only a *candidate*: it counts when its siblings around it confirm it, which keeps
-   ``2023年…``, ``一是…``, ``三大…`` and ``1.5亿元`` out.
+   ``2023年…``, ``一是…``, ``三大…`` and ``1.5亿元`` out. A ``1.`` glued to
+   digits (``1.2023年…``, ``2.12366热线…``, ``2.5亿元…``) is *ambiguous*: it
+   counts only when its siblings on both sides expect its number; it is never
+   reported or fixed itself, and an ambiguous line that could fill a gap keeps
+   that gap from being reported (:func:`_explained_by_doubt`).
 2. Each marker gets a *rank* from the standard's order and is nested under the
    nearest marker of a lower rank, so skipped levels (``一、`` then ``1.``) nest
    naturally. The children of one parent at one rank form a *run*.
@@ -57,6 +61,7 @@ _MARKER = regex.compile(
     | (?P<circ>[\u2460-\u2473])
     | (?P<dot>(?P<dot_num>\d{{1,2}}(?:[.．]\d{{1,2}}){{1,3}})(?![\d.．])(?=[{_SPACE}]*[{HAN}]))
     | (?P<ar>(?P<ar_num>\d{{1,2}})(?!\d)(?P<ar_sep>[.．](?![\d.．])|、|(?=[{_SPACE}]+[{HAN}])|(?=[{HAN}])))
+    | (?P<amb>(?P<amb_num>\d{{1,2}})(?P<amb_sep>[.．])(?=\d))
     | (?P<cn>(?P<cn_num>[{_CN}]{{1,3}})(?P<cn_sep>、|[.．](?![\d.．])|(?=[{_SPACE}]+[{HAN}])|(?=[{HAN}])))
     )""",
     regex.M | regex.X,
@@ -116,6 +121,7 @@ class Marker:
     candidate: bool = False  # no separator: needs its siblings to confirm it
     sandwich: bool = False  # a candidate that needs both neighbours, not only the previous one
     synthetic: bool = False  # an item inside the line (（1）…；（2）…): counted, never reported
+    ambiguous: bool = False  # ``2.12366热线``: item 2 or the number 2.12366; counted when vouched, never reported
     gap_end: int = 0  # just past the spaces after the marker
     parent: "Marker | None" = field(default=None, repr=False)
     depth: int = 0
@@ -172,12 +178,28 @@ def _is_number_list(text: str, pos: int, value: int) -> bool:
 
 
 def read_markers(document) -> list[Marker]:
-    """Every line-initial marker, candidates included, in document order."""
+    """Every line-initial marker that counts, in document order."""
+    return _read(document)[0]
+
+
+def _ambiguous(prose: str, numeral: str, sep: str, start: int, common: dict) -> Marker | None:
+    """``2.`` glued to digits: a marker only if its siblings on both sides vouch for it."""
+    value = _value(numeral)
+    if value is None or numeral.startswith("0"):
+        return None
+    end = start + len(numeral) + len(sep)
+    common = dict(common, end=end, text=prose[start:end], space_after=False, gap_end=end)
+    return Marker("arabic", value, num_start=start, num_end=start + len(numeral), sep=sep,
+                  candidate=True, sandwich=True, ambiguous=True, **common)
+
+
+def _read(document) -> tuple[list[Marker], list[Marker]]:
+    """The markers that count, and the ambiguous lines left unconfirmed (the doubts)."""
     prose = document.prose
     markdown = document.path.lower().endswith((".md", ".markdown")) or document.format == "markdown"
     markers: list[Marker] = []
     for m in _MARKER.finditer(prose):
-        kind = next(k for k in ("chap", "cnp", "arp", "circ", "dot", "ar", "cn") if m.group(k) is not None)
+        kind = next(k for k in ("chap", "cnp", "arp", "circ", "dot", "ar", "amb", "cn") if m.group(k) is not None)
         start, end = m.start(kind), m.end(kind)
         line_end = prose.find("\n", end)
         line_end = len(prose) if line_end == -1 else line_end
@@ -208,9 +230,18 @@ def read_markers(document) -> list[Marker]:
             if value is None or any(p.startswith("0") for p in parts):
                 continue
             if not common["space_after"] and prose[end] in _NOT_AFTER_BARE:
-                continue  # 1.5亿元, 2.3万户: a decimal quantity
+                # 1.5亿元, 2.3万户: a decimal quantity, or item 2 of a list that reads 5亿元…
+                if len(parts) == 2:
+                    amb = _ambiguous(prose, parts[0], m.group("dot_num")[len(parts[0])], start, common)
+                    if amb is not None:
+                        markers.append(amb)
+                continue
             markers.append(Marker("dotted", value, num_start=end - len(parts[-1]), num_end=end,
                                   prefix=".".join(parts[:-1]), **common))
+        elif kind == "amb":  # 1.2023年…, 2.12366热线…, 3.5G基站…
+            amb = _ambiguous(prose, m.group("amb_num"), m.group("amb_sep"), start, common)
+            if amb is not None:
+                markers.append(amb)
         else:  # ar / cn
             numeral, sep = m.group(f"{kind}_num"), m.group(f"{kind}_sep")
             value = _value(numeral)
@@ -228,7 +259,10 @@ def read_markers(document) -> list[Marker]:
             markers.append(Marker("arabic" if kind == "ar" else "cn", value, num_start=m.start(f"{kind}_num"),
                                   num_end=m.end(f"{kind}_num"), sep=sep, candidate=candidate,
                                   sandwich=number_list or not common["space_after"], **common))
-    return _confirm(_with_inline_items(prose, markers))
+    kept = _confirm(_with_inline_items(prose, markers))
+    kept_ids = {id(k) for k in kept}
+    doubts = [k for k in markers if k.ambiguous and id(k) not in kept_ids]
+    return kept, doubts
 
 
 def _with_inline_items(prose: str, markers: list[Marker]) -> list[Marker]:
@@ -240,7 +274,7 @@ def _with_inline_items(prose: str, markers: list[Marker]) -> list[Marker]:
     out: list[Marker] = []
     for m in markers:
         out.append(m)
-        if m.cls not in ("cnparen", "arparen", "arabic"):
+        if m.cls not in ("cnparen", "arparen", "arabic") or m.ambiguous:
             continue
         line_end = prose.find("\n", m.end)
         line_end = len(prose) if line_end == -1 else line_end
@@ -263,6 +297,12 @@ def _confirm(markers: list[Marker]) -> list[Marker]:
     ``5全力…``, ``四以打造…`` (no space at all) and ``二、三产业…`` need the next
     one too (``6.``, ``五、``, ``三、``), because a line may well begin with a
     numeral and a word, or with a list of numbers.
+
+    An ambiguous ``N.`` glued to digits also needs both sides, with two
+    allowances that keep a list's ends: a ``1.`` may follow its parent (or
+    open the text) when ``2.`` follows, and the last item may be followed by a
+    higher level (or the end) when ``N-1.`` precedes. One side alone never
+    suffices: ``1.5亿元…`` under a heading is a number.
     """
     confirmed = [m for m in markers if not m.candidate]
     if len(confirmed) == len(markers):
@@ -274,12 +314,16 @@ def _confirm(markers: list[Marker]) -> list[Marker]:
         i = bisect_left(starts, cand.start)
         prev = next((confirmed[j] for j in range(i - 1, max(-1, i - 1 - _NEIGHBOUR_REACH), -1)
                      if ranks[j] <= cand.rank), None)
-        if prev is None or prev.cls != cand.cls or prev.value != cand.value - 1:
+        sibling_before = prev is not None and prev.cls == cand.cls and prev.value == cand.value - 1
+        opens = cand.ambiguous and cand.value == 1 and (prev is None or prev.rank < cand.rank)
+        if not (sibling_before or opens):
             continue
         if cand.sandwich:
             nxt = next((confirmed[j] for j in range(i, min(len(confirmed), i + _NEIGHBOUR_REACH))
                         if ranks[j] <= cand.rank), None)
-            if nxt is None or nxt.cls != cand.cls or nxt.value != cand.value + 1:
+            sibling_after = nxt is not None and nxt.cls == cand.cls and nxt.value == cand.value + 1
+            closes = cand.ambiguous and sibling_before and (nxt is None or nxt.rank < cand.rank)
+            if not (sibling_after or closes):
                 continue
         keep_candidates.append(cand)
     kept = confirmed + keep_candidates
@@ -397,14 +441,14 @@ def outline(document) -> dict[str, list[Finding]]:
 
 
 def _analyse(document) -> dict[str, list[Finding]]:
-    markers = read_markers(document)
+    markers, doubts = _read(document)
     runs = build_runs(markers)
     found: dict[str, list[Finding]] = {}
 
     def add(f: Finding) -> None:
         found.setdefault(f.code, []).append(f)
 
-    for f in _sequence_findings(runs):
+    for f in _sequence_findings(runs, doubts):
         add(f)
     for f in _style_findings(markers):
         add(f)
@@ -444,7 +488,29 @@ def _continuous_classes(runs: list[Run]) -> set[str]:
     return {cls for cls in cont if cont[cls] > restart[cls]}
 
 
-def _sequence_findings(runs: list[Run]) -> Iterator[Finding]:
+def _explained_by_doubt(doubts: list[Marker], doubt_starts: list[int], after: int, before: int,
+                        low: int, high: int) -> bool:
+    """True when an unconfirmed ambiguous line between ``after`` and ``before`` could be item ``low…high-1``.
+
+    ``1.`` … ``2.12366热线…`` … ``4.``: whether the middle line is item 2 or a
+    number is unsure, so the gap it might fill is not reported (precision first).
+    """
+    for k in range(bisect_left(doubt_starts, after + 1), len(doubts)):
+        d = doubts[k]
+        if d.start >= before:
+            return False
+        if low <= d.value < high:
+            return True
+    return False
+
+
+def _sequence_findings(runs: list[Run], doubts: list[Marker] = ()) -> Iterator[Finding]:
+    """NU001 and NU002, with unsafe fixes that renumber the run.
+
+    An ambiguous line (``2.12366热线…``) is never reported, and a run that holds
+    one or might hold one gets no renumbering fix: the fix would rest on a guess.
+    """
+    doubt_starts = [d.start for d in doubts]
     continuous = _continuous_classes(runs)
     last_by_level: dict[tuple, int] = {}
     for run in runs:
@@ -464,11 +530,17 @@ def _sequence_findings(runs: list[Run]) -> Iterator[Finding]:
         path = diagnose(values, before)
         if not path:
             continue
-        fixes = _renumber_fixes(items, before + 1, [i for i, _, _ in path], _numeral_of)
+        lead = run.parent.start if run.parent is not None else items[0].start
+        unsure = run.cls == "arabic" and (any(m.ambiguous for m in items) or _explained_by_doubt(
+            doubts, doubt_starts, lead, items[-1].start, 0, _MAX_VALUE + 1))
+        fixes = {} if unsure else _renumber_fixes(items, before + 1, [i for i, _, _ in path], _numeral_of)
         first_seen = _first_indexes(values)
         for i, expected, kind in path:
             item = items[i]
-            if item.synthetic:
+            if item.synthetic or item.ambiguous:
+                continue
+            if unsure and _explained_by_doubt(doubts, doubt_starts, items[i - 1].start if i else lead,
+                                              item.start, expected, item.value):
                 continue
             right = item.render(expected)
             shown = item.text
@@ -524,6 +596,7 @@ def _style_findings(markers: list[Marker]) -> Iterator[Finding]:
     """NU003 (odd one out in a level), NU004 (separator), NU005 (uniform non-standard)."""
     # Brackets: full-width is the standard; half-width ones are odd when the
     # same level also has full-width ones; a mixed pair （一) is always wrong.
+    markers = [m for m in markers if not m.ambiguous]  # 2.12366热线: its "separator" may be a decimal point
     bracketed = [m for m in markers if m.cls in ("cnparen", "arparen") and not m.synthetic]
     forms = {cls: Counter(_bracket_form(m) for m in bracketed if m.cls == cls) for cls in ("cnparen", "arparen")}
     uniform_noted = False
@@ -602,9 +675,10 @@ def _order_findings(runs: list[Run]) -> Iterator[Finding]:
         if run.cls not in ("cnparen", "arabic"):  # a (1) list before the first heading is a preamble
             continue
         higher = next((r for r in roots[k + 1:] if RANK[r.cls] < RANK[run.cls]), None)
-        if higher is None:
+        m = next((i for i in run.items if not i.ambiguous), None)
+        if higher is None or m is None:
             continue
-        m, h = run.items[0], higher.items[0]
+        h = higher.items[0]
         yield Finding("NU006", m.start, m.end,
                       f"层级顺序错误：“{m.text}”出现在任何“{h.render(1)}”之前（GB/T 9704：一、→（一）→1.→（1））",
                       f"levels out of order: “{m.text}” comes before any “{h.render(1)}” (GB/T 9704: 一、→（一）→1.→（1）)")

@@ -256,6 +256,65 @@ def test_lines_that_merely_begin_with_a_number_are_silent(text):
     assert nu(text) == []
 
 
+# -- an item number glued to digits: 1.2023年…, 2.12366热线… ------------------------
+
+@pytest.mark.parametrize("text", [
+    # item 2 of the list, whose text begins with a hotline number
+    "三、优化纳税服务\n1.“非接触式”办税不断拓展。\n2.12366纳税缴费服务热线接听来电7.6万通，接通率为98.2%。\n"
+    "3.推行“首违不罚”清单制度。\n4.开通“税企直连”专线。\n四、依法治税\n",
+    # item 1, whose text begins with a year: opens the list under its heading
+    "五、防灾减灾和动物防疫\n1.2023年6—7月梅雨期间，逐一检查排涝泵站132座。\n2.完成春秋两季重大动物疫病集中免疫。\n"
+    "3.推广农业保险，全县参保面积140.2万亩。\n六、存在的问题\n",
+    "二、基础设施\n1.新建道路12公里。\n2.改造管网8公里。\n3.5G基站建设加快推进，新建基站126个。\n4.新建充电桩300个。\n",
+    "二、便民服务\n1.优化窗口设置。\n2.12345热线办结率99.2%。\n3.推行“一窗通办”。\n",
+    # the last item, closed by the next heading
+    "（一）安全生产\n1.签订责任书1268份。\n2.整改隐患571项。\n3.3×350MW机组完成A级检修。\n（二）生产运营\n",
+    # the text opens with a decimal, under a heading or after a list it does not continue
+    "三、资金保障\n2.5亿元专项资金已全部拨付到位。\n四、下步打算\n",
+    "三、资金保障\n1.争取上级资金。\n2.统筹本级资金。\n2.5亿元专项资金已全部拨付到位。\n3.规范资金使用。\n",
+    "三、资金保障\n1、争取上级资金。\n2.5亿元专项资金已全部拨付到位。\n3、规范资金使用。\n",  # no mixed form
+    "1.2023年全县完成投资86亿元。\n2.新开工项目42个。\n3.竣工项目31个。\n",
+])
+def test_an_item_number_glued_to_digits_is_read_by_its_siblings(text):
+    assert nu(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "三、优化服务\n1.优化窗口设置。\n2.12366热线接听来电7.6万通。\n4.开通专线。\n",  # 2 or 2.12366: 3 may be missing
+    "五、防灾减灾\n1.2023年6—7月梅雨期间检查泵站。\n3.推广农业保险。\n",  # 1 or 1.2023: not "starts at 3"
+    "三、优化服务\n1.2023年完成改造。\n2.12366热线接通率98.2%。\n3.推行清单制度。\n",  # two glued items in a row
+])
+def test_an_unsure_glued_line_is_no_reason_to_report_a_gap(text):
+    assert nu(text) == []
+
+
+def test_a_glued_item_counts_but_is_never_reported_or_renumbered():
+    text = "二、便民服务\n1.优化窗口设置。\n2.12345热线办结率99.2%。\n3.推行一窗通办。\n3.深化帮办代办。\n"
+    assert nu(text) == [("NU001", 5, 1, 3, "3.")]
+    assert [d.suggestion for d in lint(text, select=["NU"])] == ["4."]
+    assert apply_fixes(text) == text  # the renumbering would rest on a guess
+
+
+def test_a_doubtful_glued_line_never_causes_a_renumbering_fix():
+    text = "三、资金保障\n1.争取上级资金。\n1.统筹本级资金。\n3.2023年完成投资5亿元。\n4.规范资金使用。\n"
+    assert suggestions(text) == [("NU001", 3, "1.", "2.")]
+    assert apply_fixes(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("第一章 总则\n1.1指导思想\n1.2基本原则\n1.4工作目标\n", [("NU001", 4, 1, 4, "1.4")]),
+    ("第一章 总则\n1.1指导思想\n1.2基本原则\n1.3工作目标\n", []),
+])
+def test_decimal_headings_stay_decimal_headings(text, expected):
+    assert nu(text) == expected
+
+
+@pytest.mark.parametrize("line", ["1." + "2" * 10000 + "年", "1.2" * 3333 + "年", "2．" + "5" * 10000 + "亿元"])
+def test_long_glued_lines(line):
+    assert nu(f"一、总体\n{line}\n二、打算\n") == []
+    assert nu(f"一、总体\n1.甲\n{line.replace('1.', '2.', 1)}\n3.乙\n4.丙\n") == []
+
+
 # -- NU006 level order ---------------------------------------------------------
 
 @pytest.mark.parametrize("text, expected", [
