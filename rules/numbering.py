@@ -40,6 +40,7 @@ from typing import Callable, Iterator
 import regex
 
 from doclint import Edit, Fix, Rule, Severity, hookimpl
+from doclint.patterns import lazy
 from doclint.text import HAN, cn_to_int, int_to_cn
 
 FAMILY = "numbering"
@@ -52,7 +53,7 @@ _NEIGHBOUR_REACH = 200  # how many markers away a candidate's vouching sibling m
 # One marker at the head of a line. Every branch is a fixed-width token or a
 # bounded repetition followed by a one-character test, so the pattern runs in
 # linear time whatever the line holds.
-_MARKER = regex.compile(
+_MARKER = lazy(
     rf"""^(?P<indent>[{_SPACE}]*(?:\#{{1,6}}[{_SPACE}]+)?(?:\*\*|__)?)
     (?:
       (?P<chap>第(?P<chap_num>[{_CN}百零〇两]{{1,4}}|\d{{1,2}})(?P<chap_kind>部分|篇|章|节))
@@ -77,15 +78,15 @@ _NOT_AFTER_BRACKET = set("班号栋室床类级组期届")
 
 # A bracketed item later in the same line (``（1）…；（2）…``): the line-initial
 # list continues inside the paragraph, and the next line goes on from there.
-_INLINE_BRACKET = regex.compile(
+_INLINE_BRACKET = lazy(
     rf"(?<=[；;。，,：:{_SPACE}])(?P<open>[（(])(?P<num>\d{{1,2}}|[{_CN}]{{1,3}})(?P<close>[）)])")
 # The same for ``1.…；2.…``, after a full stop or semicolon only (``增长2.5%`` stays out).
-_INLINE_ARABIC = regex.compile(r"(?<=[；;。])(?P<num>\d{1,2})(?P<sep>[.．、])(?![\d.．])")
+_INLINE_ARABIC = lazy(r"(?<=[；;。])(?P<num>\d{1,2})(?P<sep>[.．、])(?![\d.．])")
 
 # Inline enumerations: 一是…二是…, 第一，…第二，…, and the 首先 that sometimes
 # stands for 一是. They must start a clause (line start or after punctuation).
 _CLAUSE_START_AFTER = set("\n \t\u3000，。；：！？,;:!?）)”")
-_INLINE = regex.compile(
+_INLINE = lazy(
     rf"(?:(?P<shi>(?P<shi_num>[{_CN}]{{1,2}})是)(?!(?P=shi_num))"
     rf"|(?P<di>第(?P<di_num>[{_CN}]{{1,2}}))(?=[，,：:])"
     rf"|(?P<first>首先)(?=[，,]))"
@@ -168,7 +169,7 @@ def _value(numeral: str) -> int | None:
     return value
 
 
-_NUMBER_AFTER_DUNHAO = regex.compile(rf"(?:\d{{1,2}}(?!\d)|[{_CN}]{{1,2}})(?=[、，,季月产号日年期类级批线等个项次轮届])")
+_NUMBER_AFTER_DUNHAO = lazy(rf"(?:\d{{1,2}}(?!\d)|[{_CN}]{{1,2}})(?=[、，,季月产号日年期类级批线等个项次轮届])")
 
 
 def _is_number_list(text: str, pos: int, value: int) -> bool:
