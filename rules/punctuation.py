@@ -23,7 +23,7 @@ from typing import Iterator
 import regex
 
 from doclint import Fix, Rule, Severity, hookimpl
-from doclint.diagnostic import UNSAFE
+from doclint.diagnostic import SAFE, UNSAFE, Edit
 from doclint.text import CJK_PUNCT, HAN, is_han
 
 FAMILY = "punctuation"
@@ -244,6 +244,8 @@ _CJK_CHAR = regex.compile(rf"[{HAN}{regex.escape(''.join(sorted(_CJK_MARKS)))}]"
 _NOTICE = regex.compile(r"转载|来源|出处|请注明|版权|访问")
 # A half-width mark is judged with the run of marks around it: ",，" is doubled, "?!" is one mark.
 _RUN_CLASS = frozenset("，、；：。？！,;:!?")
+# Spaces that end a PU001 fix's padding: past a tab or an ideographic space the gap is layout.
+_SPACES = " \t\u3000"
 
 
 def _lost_character(s: str, start: int, end: int, lo: int, hi: int) -> bool:
@@ -266,7 +268,9 @@ class HalfWidth(Rule):
     print. Half-width marks stay where they are right: in numbers (``1,000``,
     ``10:30``, ``1:500``), English phrases, URLs, e-mail, file names, a ``(1)``
     inside an English or numeric run. A line-initial ``(一)`` is left to the
-    numbering rules. The fix replaces only the mark.
+    numbering rules. The fix replaces the mark and drops the ASCII spaces that
+    padded it in English style (``认识不足 (签而不约)`` becomes
+    ``认识不足（签而不约）``): a full-width mark carries its own spacing.
 
     A sentence ended with ``.`` or ``．`` after Chinese text is reported too.
 
@@ -296,11 +300,30 @@ class HalfWidth(Rule):
                                       f"“{mark}” ends a Chinese sentence; use “。”",
                                       suggestion="。", fix=Fix.replace(i, i + 1, "。"))
 
-    def _report(self, i: int, mark: str):
+    def _report(self, s: str, i: int, lo: int, hi: int):
+        """The finding on the mark at ``i``; its fix also drops the spaces that pad the mark.
+
+        ``认识不足 (签而不约) ,`` typed in English style pads the marks with spaces;
+        a full-width mark carries its own spacing, so ``认识不足 （…）`` would keep a
+        stray gap. The ASCII spaces on either side of the mark go with it, but only
+        between two visible characters of the line: indentation and trailing spaces
+        are not padding (trailing ones are the artifact family's), and tabs and
+        ideographic spaces may be layout. The finding's span stays on the mark.
+        """
+        mark = s[i]
         full = _FULL[mark]
+        start, end = i, i + 1
+        while start > lo and s[start - 1] == " ":
+            start -= 1
+        if start == lo or s[start - 1] in _SPACES:
+            start = i
+        while end < hi and s[end] == " ":
+            end += 1
+        if end == hi or s[end] in _SPACES:
+            end = i + 1
         return self.diagnostic(i, i + 1, f"中文语句中使用了半角“{mark}”，应为全角“{full}”",
                                f"half-width “{mark}” in Chinese text; use the full-width “{full}”",
-                               suggestion=full, fix=Fix.replace(i, i + 1, full))
+                               suggestion=full, fix=Fix.replace(start, end, full))
 
     def _marks(self, s: str, lo: int, hi: int, mask: bytearray):
         # Marks are taken a run at a time (",", "?!", ",，"), so a long run costs linear time.
@@ -325,7 +348,7 @@ class HalfWidth(Rule):
                 if _left_is_chinese(s, start, lo) or _right_is_chinese(s, end - 1, hi):
                     for i in range(start, end):
                         if s[i] in _FULL and not mask[i]:
-                            yield self._report(i, s[i])
+                            yield self._report(s, i, lo, hi)
                 continue
             i = start
             mark = s[i]
@@ -340,10 +363,10 @@ class HalfWidth(Rule):
             if after and after in " \t" and not _is_cjk(before or " "):
                 # "Python, Java": a mark followed by a space after a Latin word is English usage
                 if _right_is_chinese(s, i, hi):
-                    yield self._report(i, mark)
+                    yield self._report(s, i, lo, hi)
                 continue
             if _left_is_chinese(s, i, lo) or _right_is_chinese(s, i, hi):
-                yield self._report(i, mark)
+                yield self._report(s, i, lo, hi)
 
     def _parens(self, s: str, lo: int, hi: int, mask: bytearray):
         stack: list[int] = []
@@ -376,8 +399,8 @@ class HalfWidth(Rule):
                     continue  # Eq.(1), 3(2), f(x): an English or numeric run
                 if not ((left and _is_cjk(left)) or (right and _is_cjk(right))):
                     continue  # (see Fig. 1) in English text
-            yield self._report(o, "(")
-            yield self._report(c, ")")
+            yield self._report(s, o, lo, hi)
+            yield self._report(s, c, lo, hi)
         for i in sorted(lone):
             if i < marker_end:
                 continue  # （一) at the line start: numbering family
@@ -386,7 +409,7 @@ class HalfWidth(Rule):
             left = s[i - 1] if i > lo else ""
             right = s[i + 1] if i + 1 < hi else ""
             if (left and _is_cjk(left)) or (right and _is_cjk(right)):
-                yield self._report(i, s[i])
+                yield self._report(s, i, lo, hi)
 
 
 # ---------------------------------------------------------------------------
@@ -454,6 +477,9 @@ _QUOTE_KIND = {"“": ("double", "open"), "”": ("double", "close"), '"': ("dou
                "＂": ("double", "neutral"), "„": ("double", "neutral"), "‟": ("double", "neutral"),
                "‘": ("single", "open"), "’": ("single", "close"), "‚": ("single", "neutral"),
                "‛": ("single", "neutral")}
+# A reversed pair quotes a term (”一站式“), not a sentence: short, with no clause mark inside.
+_MAX_REVERSED = 20
+_CLAUSE_MARK = regex.compile(r"[，。；：！？,.;:!?\n]")
 _OPEN = {"double": "“", "single": "‘"}
 _CLOSE = {"double": "”", "single": "’"}
 
@@ -461,12 +487,14 @@ _CLOSE = {"double": "”", "single": "’"}
 class QuotePair(Rule):
     """Finds quotation marks that do not pair up within a paragraph.
 
-    An opening mark written as a closing one (``”双随机、一公开”``), a straight
-    ``"`` paired with a curly ``”``, a quotation never closed, a closing mark
-    with no opening one, ``‚…‛`` used for ``‘…’``. GB/T 15834 uses ``“…”``
-    outside and ``‘…’`` inside. Pairs are matched one paragraph at a time, so
-    one stray mark never implicates the rest of the document. English quoted
-    in English (``"hello"`` between spaces) stays silent.
+    An opening mark written as a closing one (``”双随机、一公开”``), a pair
+    written backwards (``”一站式“``: one finding, whose fix turns both marks
+    round), a straight ``"`` paired with a curly ``”``, a quotation never
+    closed, a closing mark with no opening one, ``‚…‛`` used for ``‘…’``.
+    GB/T 15834 uses ``“…”`` outside and ``‘…’`` inside. Pairs are matched one
+    paragraph at a time, so one stray mark never implicates the rest of the
+    document. English quoted in English (``"hello"`` between spaces) stays
+    silent.
 
     Bad:  全面推行”双随机、一公开”监管；学习"x+x+x”现代产业体系
     Good: 全面推行“双随机、一公开”监管；学习“x+x+x”现代产业体系
@@ -515,6 +543,8 @@ class QuotePair(Rule):
     def _pair(self, s, lo, hi, seq, carried, next_carried):
         kind = seq[0].kind if seq else None
         open_: _Mark | None = None
+        skip_next = False
+        rev = self._reversed(s, seq)
         for k, m in enumerate(seq):
             nxt = seq[k + 1] if k + 1 < len(seq) else None
             if k == 0 and kind in carried:
@@ -522,15 +552,21 @@ class QuotePair(Rule):
                 if m.role == "close" and (nxt is None or nxt.role == "open"):
                     continue  # a quotation wrapped onto this line: it closes here
                 yield self._unclosed(s, prev)
+            if skip_next:
+                skip_next = False  # the opening-shaped mark of a reversed pair just reported
+                continue
             if open_ is None:
                 if m.role == "close":
-                    if nxt is not None and nxt.role in ("close", "neutral"):
+                    if rev[k]:
+                        yield self._reversed_pair(s, m, nxt)
+                        skip_next = True
+                    elif nxt is not None and nxt.role in ("close", "neutral"):
                         yield self._wrong_direction(m, _OPEN[m.kind], opening=True)
                         open_ = m
                     else:
                         yield self.diagnostic(
-                            m.at, m.at + 1, f"引号“{s[m.at]}”没有对应的前引号",
-                            f"closing quotation mark “{s[m.at]}” has no opening mark")
+                            m.at, m.at + 1, f"后引号（{s[m.at]}）没有对应的前引号",
+                            f"closing quotation mark ({s[m.at]}) has no opening mark")
                 else:
                     open_ = m
             elif m.role == "open":
@@ -552,6 +588,37 @@ class QuotePair(Rule):
             else:
                 yield self._unclosed(s, open_)
 
+    @staticmethod
+    def _reversed(s, seq) -> list[bool]:
+        """For each mark, does a reversed pair ``”一站式“`` start there?
+
+        A closing-shaped mark followed by an opening-shaped one is a reversed
+        pair when what comes next is not a closing mark for that opening one:
+        nothing, an opening mark, or another reversed pair (``”放管服“改革，落实”双随机“``).
+        So ``”一站式“`` is one quotation written backwards, while
+        ``双随机”，“一公开”`` keeps its stray ``”`` and its pair. The quoted words
+        must be short and hold no clause mark: a ``”`` ending a long quotation and
+        a ``“`` opening the next are two quotations. Computed from the end: linear.
+        """
+        n = len(seq)
+        rev = [False] * n
+        for k in range(n - 2, -1, -1):
+            if seq[k].role != "close" or seq[k + 1].role != "open":
+                continue
+            if k + 2 < n and seq[k + 2].role != "open" and not rev[k + 2]:
+                continue
+            start, end = seq[k].at + 1, seq[k + 1].at
+            rev[k] = 0 < end - start <= _MAX_REVERSED and _CLAUSE_MARK.search(s, start, end) is None
+        return rev
+
+    def _reversed_pair(self, s, c: _Mark, o: _Mark):
+        """One finding for ``”一站式“`` over the whole quotation; the fix turns both marks round."""
+        right = f"{_OPEN[c.kind]}{s[c.at + 1:o.at]}{_CLOSE[c.kind]}"
+        return self.diagnostic(
+            c.at, o.at + 1, f"前后引号方向颠倒：应为{right}", f"quotation marks reversed: write {right}",
+            suggestion=right,
+            fix=Fix(SAFE, (Edit(c.at, c.at + 1, _OPEN[c.kind]), Edit(o.at, o.at + 1, _CLOSE[c.kind]))))
+
     def _neutral(self, s, lo, hi, o: _Mark, c: _Mark, close_fixed: bool = False):
         """A pair with a straight or odd-glyph mark: report it where the quotation is Chinese."""
         if o.role != "neutral" and c.role != "neutral":
@@ -565,21 +632,22 @@ class QuotePair(Rule):
                 continue
             glyph = s[mark.at]
             if glyph in "\"＂":
-                zh, en = f"中文引号误用直引号“{glyph}”，应为“{right}”", f"straight quote “{glyph}” in Chinese text; use “{right}”"
+                zh, en = f"中文引号误用直引号（{glyph}），应为（{right}）", f"straight quote ({glyph}) in Chinese text; use ({right})"
             else:
-                zh, en = f"误用“{glyph}”作引号，应为“{right}”", f"“{glyph}” used as a quotation mark; use “{right}”"
+                zh, en = f"误用（{glyph}）作引号，应为（{right}）", f"({glyph}) used as a quotation mark; use ({right})"
             yield self.diagnostic(mark.at, mark.at + 1, zh, en, suggestion=right,
                                   fix=Fix.replace(mark.at, mark.at + 1, right))
 
     def _wrong_direction(self, m: _Mark, right: str, opening: bool):
         side_zh, side_en = ("前引号", "opening") if opening else ("后引号", "closing")
         return self.diagnostic(
-            m.at, m.at + 1, f"引号方向错误：此处应为{side_zh}“{right}”",
-            f"quotation mark points the wrong way: the {side_en} mark here is “{right}”",
+            m.at, m.at + 1, f"引号方向错误：此处应为{side_zh}（{right}）",
+            f"quotation mark points the wrong way: the {side_en} mark here is ({right})",
             suggestion=right, fix=Fix.replace(m.at, m.at + 1, right))
 
     def _unclosed(self, s, m: _Mark):
-        return self.diagnostic(m.at, m.at + 1, f"引号“{s[m.at]}”没有闭合", f"quotation mark “{s[m.at]}” is never closed")
+        side = "前引号" if s[m.at] in "“‘" else "引号"
+        return self.diagnostic(m.at, m.at + 1, f"{side}（{s[m.at]}）没有闭合", f"quotation mark ({s[m.at]}) is never closed")
 
 
 # ---------------------------------------------------------------------------

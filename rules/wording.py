@@ -425,10 +425,15 @@ class TermPair:
     forms: tuple[str, str]
     context: str
     preferred: str | None = None  # the standard form, when the two are not equals
+    #: The standard form in some contexts only: (form, what the context key ends with).
+    #: 督察 is the official name of the environmental and land inspections
+    #: (中央生态环境保护督察, 国家土地督察), so 中央环保督查 is the variant there even
+    #: when it is the majority, and a tie is decided rather than left silent.
+    preferred_after: tuple[str, tuple[str, ...]] | None = None
 
 
 TERM_PAIRS = (
-    TermPair(("督察", "督查"), "prefix"),
+    TermPair(("督察", "督查"), "prefix", preferred_after=("督察", ("环保", "环境保护", "土地", "自然资源"))),
     TermPair(("截至", "截止"), "date", preferred="截至"),
     TermPair(("制定", "制订"), "object"),
     TermPair(("台账", "台帐"), "any", preferred="台账"),
@@ -475,9 +480,12 @@ class InconsistentTerm(Rule):
     A reader takes two spellings for two things, and a reviewer marks the
     inconsistency. doclint compares uses of the same term only: 督察/督查 after
     the same words (``中央环保督察``), 截止/截至 before a date (``截至目前``: 截至 is
-    the form for "up to a time"), 制定/制订 for the same document, 台帐/台账. The
-    minority form is reported and the majority quoted; a ``[wording] terms`` table
-    in ``doclint.toml`` can state the preferred form.
+    the form for "up to a time"), 制定/制订 for the same document, 台帐/台账. Where
+    one form is the standard one (截至 before a date, 台账, 督察 in the names of the
+    environmental and land inspections) it is kept and the other reported, even
+    in the majority; otherwise the minority form is reported and the majority
+    quoted, and a tie says nothing. A ``[wording] terms`` table in ``doclint.toml``
+    can state the preferred form.
 
     Bad:  第三轮中央环保督查迎检工作 …… 全区迎接第三轮中央环保督察动员会
     Good: 第三轮中央环保督察迎检工作 …… 全区迎接第三轮中央环保督察动员会
@@ -513,7 +521,7 @@ class InconsistentTerm(Rule):
             counts = Counter(form for _, _, form in group)
             if len(counts) < 2:
                 continue
-            preferred = self._preferred(pair, terms, counts, overall)
+            preferred = self._preferred(pair, terms, counts, overall, key)
             if preferred is None:
                 continue
             first = next(s for s, _, f in group if f == preferred)
@@ -530,12 +538,14 @@ class InconsistentTerm(Rule):
                 )
 
     @staticmethod
-    def _preferred(pair, terms, counts, overall):
+    def _preferred(pair, terms, counts, overall, key):
         for form in pair.forms:
             if form in terms:
                 return form
         if pair.preferred:
             return pair.preferred
+        if pair.preferred_after and key.endswith(pair.preferred_after[1]):
+            return pair.preferred_after[0]
         (top, n), (_, m) = counts.most_common(2)
         if n != m:
             return top

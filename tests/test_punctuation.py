@@ -115,6 +115,44 @@ def test_half_width_fix_changes_only_the_mark():
     assert fixed(text) == "根据文件要求，强化管理（试行）；确保实效！是否达标？"
 
 
+@pytest.mark.parametrize(
+    "text, right",
+    [
+        ("部分居民认识不足 (签而不约现象仍然存在)。", "部分居民认识不足（签而不约现象仍然存在）。"),
+        ("认识不足 (签而不约) 的问题", "认识不足（签而不约）的问题"),
+        ("年度 ( 试行 ) 办法", "年度（试行）办法"),
+        ("完成年度任务, 成效明显", "完成年度任务，成效明显"),
+        ("完成任务 ,成效明显", "完成任务，成效明显"),
+        ("主要做法:  一是加强领导", "主要做法：一是加强领导"),
+        ("一是加强领导;  (2)强化督查", "一是加强领导；（2）强化督查"),
+        ("是否达标? 是的", "是否达标？是的"),
+        # indentation, trailing spaces, tabs and ideographic spaces are not padding
+        ("  (签而不约)现象", "  （签而不约）现象"),
+        ("主要做法:  ", "主要做法：  "),
+        ("主要做法:\t一是", "主要做法：\t一是"),
+        ("主要做法:\u3000一是", "主要做法：\u3000一是"),
+    ],
+)
+def test_half_width_fix_drops_the_padding_spaces(text, right):
+    assert fixed(text) == right
+    assert [d for d in lint(right, select=["PU"]) if d.fix is not None and d.fix.is_safe] == []
+
+
+def test_half_width_padding_fix_keeps_the_span_on_the_mark():
+    text = "认识不足 (签而不约) 的问题, 成效"
+    diags = lint(text, select=["PU001"])
+    assert found(diags, text) == [("PU001", 1, 6, 7, "("), ("PU001", 1, 11, 12, ")"), ("PU001", 1, 16, 17, ",")]
+    assert [[(e.start, e.end, e.text) for e in d.fix.edits] for d in diags] == [
+        [(4, 6, "（")], [(10, 12, "）")], [(15, 17, "，")]]
+
+
+def test_half_width_padding_on_a_long_line():
+    text = "汉" + " " * 10000 + "(试行)" + " " * 10000 + "汉"
+    diags = lint(text, select=["PU"])
+    assert found(diags) == [("PU001", 1, 10002, 10003), ("PU001", 1, 10005, 10006)]
+    assert fixed(text) == "汉（试行）汉"
+
+
 # ---------------------------------------------------------------------------
 # PU002 % beside ％, . beside ．
 # ---------------------------------------------------------------------------
@@ -196,6 +234,48 @@ def test_quote_unclosed_at_a_sentence_end_is_reported_on_its_line():
 
 def test_quote_fixes():
     assert fixed("全面推行”双随机、一公开”和学习\"x+x+x”体系") == "全面推行“双随机、一公开”和学习“x+x+x”体系"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("建设”一站式“多元解纷和诉讼服务体系。", [("PU003", 1, 3, 8, "”一站式“")]),
+        ("推广”刷码乘车“服务", [("PU003", 1, 3, 9, "”刷码乘车“")]),
+        ("”一站式“", [("PU003", 1, 1, 6, "”一站式“")]),
+        ("他说：“要做到’两个维护‘。”", [("PU003", 1, 8, 14, "’两个维护‘")]),
+        ("”甲“和“乙”", [("PU003", 1, 1, 4, "”甲“")]),
+        # two reversed pairs in a row: the words between them are not a quotation
+        ("推行”放管服“改革，落实”双随机“", [("PU003", 1, 3, 8, "”放管服“"), ("PU003", 1, 13, 18, "”双随机“")]),
+        # not reversed pairs: a stray ” before a real pair, and a ” … “ across a sentence break
+        ("推行双随机”，“一公开”", [("PU003", 1, 6, 7, "”")]),
+        ("他说完了”。又说“好", [("PU003", 1, 5, 6, "”"), ("PU003", 1, 9, 10, "“")]),
+        ("要求”与“标准”一致", [("PU003", 1, 3, 4, "”")]),
+    ],
+)
+def test_reversed_quote_pair_is_one_finding(text, expected):
+    assert pu(text, ["PU003"]) == expected
+
+
+def test_reversed_quote_pair_message_and_fix():
+    text = "深化诉源治理，建设”一站式“多元解纷和诉讼服务体系。"
+    (d,) = lint(text, select=["PU"])
+    assert d.message["zh"] == "前后引号方向颠倒：应为“一站式”"
+    assert d.suggestion == "“一站式”" and d.fix.is_safe
+    assert [(e.start, e.end, e.text) for e in d.fix.edits] == [(9, 10, "“"), (13, 14, "”")]
+    assert fixed(text) == "深化诉源治理，建设“一站式”多元解纷和诉讼服务体系。"
+    assert pu(fixed(text)) == []
+
+
+def test_quote_messages_quote_the_mark_readably():
+    assert [d.message["zh"] for d in lint("推行双随机”，“一公开”", select=["PU003"])] == ["后引号（”）没有对应的前引号"]
+    assert [d.message["zh"] for d in lint("开展隐患排查“百日攻坚行动。", select=["PU003"])] == ["前引号（“）没有闭合"]
+
+
+def test_reversed_quote_pairs_on_a_long_line():
+    diags = lint("”甲“" * 3000, select=["PU"])
+    assert {d.code for d in diags} == {"PU003"} and len(diags) == 3000
+    assert found(diags[-1:]) == [("PU003", 1, 8998, 9001)]
+    assert pu("”" + "甲" * 10000 + "“", ["PU003"]) == [("PU003", 1, 1, 2, "”"), ("PU003", 1, 10002, 10003, "“")]
 
 
 # ---------------------------------------------------------------------------

@@ -286,6 +286,49 @@ def test_standard_form_wins_even_in_the_minority():
     assert wd(text, ["WD005"]) == [("WD005", 1, 5, 7, "台帐"), ("WD005", 2, 5, 7, "台帐")]
 
 
+def _example(rule, label: str) -> str:
+    line = next(l for l in rule.explain().splitlines() if l.startswith(label))
+    return line[len(label):].strip()
+
+
+def test_explained_examples_are_true():
+    rule = wording_module.InconsistentTerm
+    bad, good = _example(rule, "Bad:"), _example(rule, "Good:")
+    assert wd(bad, ["WD005"]) == [("WD005", 1, 8, 10, "督查")]
+    assert wd(good, ["WD005"]) == []
+
+
+@pytest.mark.parametrize(
+    "text, line, column",
+    [
+        # a tie in the name of an inspection: 督察 is the official form
+        ("迎接中央环保督察。\n做好中央环保督查迎检。", 2, 7),
+        ("国家土地督查反馈问题。\n国家土地督察局。", 1, 5),
+        ("推进中央生态环境保护督查反馈问题整改。\n中央生态环境保护督察组。", 1, 11),
+    ],
+)
+def test_official_inspection_name_decides_a_tie(text, line, column):
+    assert wd(text, ["WD005"]) == [("WD005", line, column, column + 2, "督查")]
+
+
+def test_official_inspection_name_wins_even_in_the_minority():
+    text = "做好中央环保督查迎检。\n中央环保督查反馈问题。\n中央环保督察组进驻。"
+    diags = lint(text, select=["WD005"])
+    assert found(diags, text) == [("WD005", 1, 7, 9, "督查"), ("WD005", 2, 5, 7, "督查")]
+    assert {d.suggestion for d in diags} == {"督察"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县政府督查室。\n县政府督察室。",  # a tie with no official form: say nothing
+        "开展环保督查。中央环保督察组进驻。",  # 开展督查: an action
+    ],
+)
+def test_tie_without_a_standard_form_is_silent(text):
+    assert wd(text, ["WD005"]) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
