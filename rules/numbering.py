@@ -803,10 +803,10 @@ class Sequence(_NumberingRule):
     A list that restarts at 1 after two or more items is a new list.
     The unsafe fix renumbers the level, keeping each marker's own form.
 
-    Bad:  四、积极作为 … 四、存在问题和不足 … 五、2024年工作打算
-    Good: 四、积极作为 … 五、存在问题和不足 … 六、2024年工作打算
-    Bad:  （一）研发投入 … （二）市场拓展 … （四）人力资源
-    Good: （一）研发投入 … （二）市场拓展 … （三）人力资源
+    Bad:  四、积极作为 ⏎ 四、存在问题和不足 ⏎ 五、2024年工作打算
+    Good: 四、积极作为 ⏎ 五、存在问题和不足 ⏎ 六、2024年工作打算
+    Bad:  （一）研发投入 ⏎ （二）市场拓展 ⏎ （四）人力资源
+    Good: （一）研发投入 ⏎ （二）市场拓展 ⏎ （三）人力资源
     """
 
     code = "NU001"
@@ -824,8 +824,8 @@ class Restart(_NumberingRule):
 
     Hierarchy (GB/T 9704-2012 §7.3.3): 一、 → （一） → 1. → （1）.
 
-    Bad:  二、… （一）… （二）… 三、… （三）工作打算
-    Good: 二、… （一）… （二）… 三、… （一）工作打算
+    Bad:  二、主要工作 ⏎ （一）研发投入 ⏎ （二）市场拓展 ⏎ 三、工作打算 ⏎ （三）经营目标
+    Good: 二、主要工作 ⏎ （一）研发投入 ⏎ （二）市场拓展 ⏎ 三、工作打算 ⏎ （一）经营目标
     """
 
     code = "NU002"
@@ -844,8 +844,8 @@ class MixedForm(_NumberingRule):
 
     Hierarchy (GB/T 9704-2012 §7.3.3): 一、 → （一） → 1. → （1）.
 
-    Bad:  （一）研发投入 … (二)市场拓展 … 1.确保全年… 2、确保全年…
-    Good: （一）研发投入 … （二）市场拓展 … 1.确保全年… 2.确保全年…
+    Bad:  （一）研发投入 ⏎ (二)市场拓展 ⏎ 1.确保全年营收 ⏎ 2、确保全年利润
+    Good: （一）研发投入 ⏎ （二）市场拓展 ⏎ 1.确保全年营收 ⏎ 2.确保全年利润
     """
 
     code = "NU003"
@@ -864,8 +864,8 @@ class Separator(_NumberingRule):
 
     Hierarchy (GB/T 9704-2012 §7.3.3): 一、 → （一） → 1. → （1）.
 
-    Bad:  4. 扎实抓好… 5 全力保障区域环境安全 … （一）、总体目标 … 四以打造…
-    Good: 4. 扎实抓好… 5. 全力保障区域环境安全 … （一）总体目标 … 四、以打造…
+    Bad:  1. 打好蓝天保卫战 ⏎ 2 全力保障区域环境安全 ⏎ （一）、总体目标 ⏎ 四以打造生态强县为目标
+    Good: 1. 打好蓝天保卫战 ⏎ 2. 全力保障区域环境安全 ⏎ （一）总体目标 ⏎ 四、以打造生态强县为目标
     """
 
     code = "NU004"
@@ -883,8 +883,8 @@ class UniformStyle(_NumberingRule):
 
     Hierarchy (GB/T 9704-2012 §7.3.3): 一、 → （一） → 1. → （1）.
 
-    Bad:  (一)深学细悟… (二)认真谋划… (三)全力保障…
-    Good: （一）深学细悟… （二）认真谋划… （三）全力保障…
+    Bad:  (一)深学细悟 ⏎ (二)认真谋划 ⏎ (三)全力保障
+    Good: （一）深学细悟 ⏎ （二）认真谋划 ⏎ （三）全力保障
     """
 
     code = "NU005"
@@ -900,8 +900,8 @@ class LevelOrder(_NumberingRule):
     as the first level while ``一、`` appears below it, turns the outline
     upside down: the reader cannot tell which heading holds which.
 
-    Bad:  （一）总体情况 … 一、主要工作 … （一）…
-    Good: 一、总体情况 … 二、主要工作 … （一）…
+    Bad:  （一）总体情况 ⏎ 一、主要工作 ⏎ （一）…
+    Good: 一、总体情况 ⏎ 二、主要工作 ⏎ （一）…
     """
 
     code = "NU006"

@@ -356,8 +356,8 @@ class TraditionalCharacter(Rule):
     traditional characters are left alone, and so are characters that are also
     valid simplified ones (``乾`` ``著`` ``於`` ``藉``).
 
-    Bad:  全面完成年度環境保護目標
-    Good: 全面完成年度环境保护目标
+    Bad:  全县环境质量总体稳定，各项指标达到年度目標，监测站点运行正常，生态环境保护工作取得实效。
+    Good: 全县环境质量总体稳定，各项指标达到年度目标，监测站点运行正常，生态环境保护工作取得实效。
     """
 
     code = "WD004"
