@@ -24,6 +24,7 @@ import regex
 
 from doclint import Fix, Rule, Severity, hookimpl
 from doclint.diagnostic import SAFE, UNSAFE, Edit
+from doclint.patterns import lazy
 from doclint.text import CJK_PUNCT, HAN, is_han
 
 FAMILY = "punctuation"
@@ -87,8 +88,8 @@ def _right_is_chinese(s: str, i: int, hi: int) -> bool:
 
 # URLs, e-mail, domains, paths and entities are runs of printable ASCII: find the runs
 # (linear, anchored at their start), then look inside the few that hold . @ / \ : &.
-_ASCII_RUN = regex.compile(r"[!-~]+")  # greedy over one class: no backtracking
-_NOT_PROSE = regex.compile(
+_ASCII_RUN = lazy(r"[!-~]+")  # greedy over one class: no backtracking
+_NOT_PROSE = lazy(
     r"""
       (?:https?|ftp)://[!-~]++
     | (?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)++
@@ -100,7 +101,7 @@ _NOT_PROSE = regex.compile(
     regex.X,
 )
 _URL_SIGNS = frozenset("./@\\&:")
-_CODE_SPAN = regex.compile(r"`[^`\n]{1,200}+`")
+_CODE_SPAN = lazy(r"`[^`\n]{1,200}+`")
 _URL_TAIL = ",.;:!?)]}'\""  # trailing marks that end a sentence, not the URL
 _TLD = frozenset(
     "com cn net org gov edu int mil info biz io cc co top xyz me tv mobi name pro asia hk tw mo uk us jp de fr ru "
@@ -198,9 +199,9 @@ def _lines(document) -> Iterator[tuple[int, int]]:
 # ---------------------------------------------------------------------------
 
 _CN_NUM = "一二三四五六七八九十"
-_LINE_MARKER = regex.compile(rf"[ \t\u3000]*+[(（](?:[{_CN_NUM}]{{1,3}}|[0-9]{{1,2}}|[A-Za-z])[)）]")
+_LINE_MARKER = lazy(rf"[ \t\u3000]*+[(（](?:[{_CN_NUM}]{{1,3}}|[0-9]{{1,2}}|[A-Za-z])[)）]")
 # An enumerator closed by a lone bracket: "1）", "a)", "一）" at a line start or after a mark.
-_ENUM_CLOSER = regex.compile(rf"(?:^|(?<=[\s，。；：、！？,;:]))(?:[0-9]{{1,2}}|[A-Za-z]|[{_CN_NUM}]{{1,3}}|[①-⑳])[)）]", regex.M)
+_ENUM_CLOSER = lazy(rf"(?:^|(?<=[\s，。；：、！？,;:]))(?:[0-9]{{1,2}}|[A-Za-z]|[{_CN_NUM}]{{1,3}}|[①-⑳])[)）]", regex.M)
 
 
 def _is_enumerator(s: str, i: int, lo: int) -> bool:
@@ -208,7 +209,7 @@ def _is_enumerator(s: str, i: int, lo: int) -> bool:
     return any(m.end() == i + 1 for m in _ENUM_CLOSER.finditer(s, max(lo, i - 4), i + 1))
 
 
-_HEADING = regex.compile(
+_HEADING = lazy(
     rf"""[ \t\u3000]*+(?:
       (?P<l1>[{_CN_NUM}]{{1,3}}、)
     | (?P<l2>[(（][{_CN_NUM}]{{1,3}}[)）])
@@ -232,16 +233,16 @@ def heading_level(line: str) -> int | None:
 # PU001 half-width marks
 # ---------------------------------------------------------------------------
 
-_HALF_MARK = regex.compile(r"[,;:!?]")
+_HALF_MARK = lazy(r"[,;:!?]")
 # An interrogative word in the clause just before a "?" (no sentence mark after it): a real question.
-_QUESTION = regex.compile(r"(?:吗|呢|哪|什么|怎么|怎样|为什么|为何|如何|是否|多少|谁|几[个次人天年项]|难道)[^，。；：！？、,;:!.\n]*+$")
+_QUESTION = lazy(r"(?:吗|呢|哪|什么|怎么|怎样|为什么|为何|如何|是否|多少|谁|几[个次人天年项]|难道)[^，。；：！？、,;:!.\n]*+$")
 # A full stop written "." or "．" after Chinese text, ending the sentence (not 附件.pdf, not "一." markers).
-_STOP = regex.compile(rf"(?<=[{HAN}”’）》])[.．](?=[ \t\u3000]*+$|[{HAN}“‘（《])", regex.M)
-_CN_MARKER_STOP = regex.compile(rf"[ \t\u3000]*+[{_CN_NUM}]{{1,3}}[.．]")
-_PAREN = regex.compile(r"[()]")
-_HAN_CHAR = regex.compile(rf"[{HAN}]")
-_CJK_CHAR = regex.compile(rf"[{HAN}{regex.escape(''.join(sorted(_CJK_MARKS)))}]")
-_NOTICE = regex.compile(r"转载|来源|出处|请注明|版权|访问")
+_STOP = lazy(rf"(?<=[{HAN}”’）》])[.．](?=[ \t\u3000]*+$|[{HAN}“‘（《])", regex.M)
+_CN_MARKER_STOP = lazy(rf"[ \t\u3000]*+[{_CN_NUM}]{{1,3}}[.．]")
+_PAREN = lazy(r"[()]")
+_HAN_CHAR = lazy(rf"[{HAN}]")
+_CJK_CHAR = lazy(rf"[{HAN}{regex.escape(''.join(sorted(_CJK_MARKS)))}]")
+_NOTICE = lazy(r"转载|来源|出处|请注明|版权|访问")
 # A half-width mark is judged with the run of marks around it: ",，" is doubled, "?!" is one mark.
 _RUN_CLASS = frozenset("，、；：。？！,;:!?")
 # Spaces that end a PU001 fix's padding: past a tab or an ideographic space the gap is layout.
@@ -417,8 +418,8 @@ class HalfWidth(Rule):
 # ---------------------------------------------------------------------------
 
 # Only signs attached to a number: a bare ％ is first a missing number (placeholder family).
-_PERCENT = regex.compile(r"(?<=[0-9０-９xX])[%％]")
-_DECIMAL = regex.compile(r"(?<=[0-9０-９])[.．](?=[0-9０-９])")
+_PERCENT = lazy(r"(?<=[0-9０-９xX])[%％]")
+_DECIMAL = lazy(r"(?<=[0-9０-９])[.．](?=[0-9０-９])")
 
 
 class MixedWidth(Rule):
@@ -472,14 +473,14 @@ class _Mark:
     role: str  # "open", "close" or "neutral" (direction given by position)
 
 
-_QUOTE_MARK = regex.compile("[“”\"‘’‚‛„‟＂]")
+_QUOTE_MARK = lazy("[“”\"‘’‚‛„‟＂]")
 _QUOTE_KIND = {"“": ("double", "open"), "”": ("double", "close"), '"': ("double", "neutral"),
                "＂": ("double", "neutral"), "„": ("double", "neutral"), "‟": ("double", "neutral"),
                "‘": ("single", "open"), "’": ("single", "close"), "‚": ("single", "neutral"),
                "‛": ("single", "neutral")}
 # A reversed pair quotes a term (”一站式“), not a sentence: short, with no clause mark inside.
 _MAX_REVERSED = 20
-_CLAUSE_MARK = regex.compile(r"[，。；：！？,.;:!?\n]")
+_CLAUSE_MARK = lazy(r"[，。；：！？,.;:!?\n]")
 _OPEN = {"double": "“", "single": "‘"}
 _CLOSE = {"double": "”", "single": "’"}
 
@@ -663,7 +664,7 @@ _CLOSER_OF = {"paren": "）", "lenticular": "】", "tortoise": "〕", "square": 
 _GROUP = {"paren": "bracket", "lenticular": "bracket", "tortoise": "bracket", "square": "bracket",
           "book": "title", "angle": "title", "corner": "corner", "white-corner": "corner"}
 _MAX_NESTING = 8  # how deep a closing mark looks for its opening one (real drafts nest two or three)
-_BRACKET = regex.compile("[(（【〔［《〈「『)）】〕］》〉」』]")
+_BRACKET = lazy("[(（【〔［《〈「『)）】〕］》〉」』]")
 
 
 class BracketPair(Rule):
@@ -768,7 +769,7 @@ class BracketPair(Rule):
 # PU005 doubled or conflicting marks
 # ---------------------------------------------------------------------------
 
-_RUN_MARKS = regex.compile(r"[，、；：。,;:？！?!]{2,}")
+_RUN_MARKS = lazy(r"[，、；：。,;:？！?!]{2,}")
 _STRENGTH = "。？！；：，、"
 
 
@@ -882,7 +883,7 @@ class ParagraphEnd(Rule):
 # PU007 range marks
 # ---------------------------------------------------------------------------
 
-_RANGE = regex.compile(
+_RANGE = lazy(
     rf"(?<![0-9A-Za-z./\-—～~])(?<![A-Za-z/][ \t])(?P<first>[0-9]{{1,4}})(?P<unit>[年月日号时点]|%|％)?"
     rf"(?P<mark>[—–\-~～〜－])(?P<second>[0-9]{{1,4}})(?=[{HAN}%％℃‰])"
 )

@@ -27,10 +27,11 @@ from functools import lru_cache
 import regex
 
 from doclint import Fix, Rule, Severity, hookimpl
+from doclint.patterns import lazy
 from doclint.text import HAN, is_han
 
 UNSAFE = "unsafe"
-_KANA = regex.compile(r"[\u3041-\u3096\u30a1-\u30fa]")
+_KANA = lazy(r"[\u3041-\u3096\u30a1-\u30fa]")
 
 
 def _outside_gb2312(document) -> frozenset[str]:
@@ -73,9 +74,9 @@ def _has_kana(document) -> bool:
 #: or as a dictionary reduplication (的的确确, 不了了之, 实实在在, 和和美美).
 #: Verbs and measure words that reduplicate freely (看看, 件件, 个个) are not here.
 _FUNCTION_CHARS = "的了在和是与及对把被从将向以就也都而并或由于按其之所给使地得着这各为"
-_DOUBLED = regex.compile(rf"([{_FUNCTION_CHARS}])\1+")
-_HAN_RUN_LEFT = regex.compile(rf"[{HAN}]{{1,12}}$")
-_HAN_RUN_RIGHT = regex.compile(rf"^[{HAN}]{{1,12}}")
+_DOUBLED = lazy(rf"([{_FUNCTION_CHARS}])\1+")
+_HAN_RUN_LEFT = lazy(rf"[{HAN}]{{1,12}}$")
+_HAN_RUN_RIGHT = lazy(rf"^[{HAN}]{{1,12}}")
 
 
 def _token_starts(words: list[str]) -> set[int]:
@@ -164,8 +165,8 @@ JAPANESE_VARIANTS = {
 # Kangxi radicals, CJK radicals, compatibility ideographs: each looks exactly like a
 # unified ideograph, and NFKC gives that ideograph.
 _COMPAT_CLASS = r"\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufaff\U0002f800-\U0002fa1f"
-_LOOKALIKE = regex.compile(rf"[{''.join(JAPANESE_VARIANTS)}{_COMPAT_CLASS}]")
-_RADICALS = regex.compile(r"[\u2e80-\u2ef3\u2f00-\u2fd5]")
+_LOOKALIKE = lazy(rf"[{''.join(JAPANESE_VARIANTS)}{_COMPAT_CLASS}]")
+_RADICALS = lazy(r"[\u2e80-\u2ef3\u2f00-\u2fd5]")
 
 
 @lru_cache(maxsize=1024)
@@ -230,9 +231,9 @@ def _beside_han(text: str, i: int) -> bool:
 # WD003 full-width letters and digits
 # --------------------------------------------------------------------------
 
-_FULLWIDTH_ALNUM = regex.compile(r"(?:[Ａ-Ｚａ-ｚ０-９]|(?<=[０-９])．(?=[０-９]))+")
+_FULLWIDTH_ALNUM = lazy(r"(?:[Ａ-Ｚａ-ｚ０-９]|(?<=[０-９])．(?=[０-９]))+")
 _TO_HALFWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
-_PLACEHOLDER_ONLY = regex.compile(r"[０-９．]*[Ｘｘ][Ｘｘ０-９．]*")
+_PLACEHOLDER_ONLY = lazy(r"[０-９．]*[Ｘｘ][Ｘｘ０-９．]*")
 
 
 class FullwidthAlphanumeric(Rule):
@@ -394,13 +395,13 @@ class TraditionalCharacter(Rule):
 
 # A time after 截止/截至 (目前, 6月底, 2023年11月21日), not followed by 前: 截止6月30日前
 # is a deadline. The atomic group keeps the engine from giving back part of the date.
-_DATE_AFTER = regex.compile(
+_DATE_AFTER = lazy(
     r"(?>目前|当前|现在|今年|本年|本月|本季度|上半年|下半年|年底|年末|月底|去年|"
     r"(?:[0-9０-９XxＸｘ×*○〇零一二三四五六七八九十两]{1,4}\s*(?:年|月[底末初]?|日|号)\s*)+)"
     r"(?!之?前|以前)"
 )
-_OBJECT_AFTER = regex.compile(rf"[了出好的]?(《[^》\n]{{1,40}}》|[{HAN}]{{4}})")
-_PREFIX_BEFORE = regex.compile(rf"[{HAN}]{{2,4}}$")
+_OBJECT_AFTER = lazy(rf"[了出好的]?(《[^》\n]{{1,40}}》|[{HAN}]{{4}})")
+_PREFIX_BEFORE = lazy(rf"[{HAN}]{{2,4}}$")
 #: Words before 督查/督察 that make it an action, where either word may be right.
 _VERB_BEFORE = frozenset(
     "开展 进行 加强 强化 现场 实地 组织 接受 配合 迎接 做好 负责 进驻 专项 跟踪 定期 联合 全面 重点 持续 深入 "
@@ -408,7 +409,7 @@ _VERB_BEFORE = frozenset(
 )
 # 截止 means "up to a time" only at the head of a clause (，截止目前 / 今年截止6月底);
 # 报名截止6月30日 is a deadline, which 截至 would not replace.
-_CLAUSE_HEAD_BEFORE = regex.compile(rf"(?:^|[^{HAN}]|年)$")
+_CLAUSE_HEAD_BEFORE = lazy(rf"(?:^|[^{HAN}]|年)$")
 
 
 @dataclass(frozen=True)
