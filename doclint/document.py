@@ -119,9 +119,24 @@ class Document:
         return self._prose
 
     def is_ignored(self, start: int, end: int | None = None) -> bool:
-        """True when [start, end) touches an ignored range."""
+        """True when [start, end) overlaps an ignored range (a binary search)."""
         end = start + 1 if end is None else end
-        return any(s < end and start < e for s, e in self.ignored)
+        if not self.ignored:
+            return False
+        starts, ends = self.memo("document.ignored", self._merged_ignored)
+        i = bisect_right(starts, end - 1)  # merged ranges that start before ``end``
+        return i > 0 and ends[i - 1] > start
+
+    def _merged_ignored(self) -> tuple[list[int], list[int]]:
+        starts: list[int] = []
+        ends: list[int] = []
+        for start, end in sorted(self.ignored):
+            if starts and start <= ends[-1]:
+                ends[-1] = max(ends[-1], end)
+            elif end > start:
+                starts.append(start)
+                ends.append(end)
+        return starts, ends
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
         """Compute something once per document and share it between rules."""

@@ -43,25 +43,6 @@ def _scan(pattern, text: str, needles, fold: bool = False):
     return iter(())
 
 
-def _ignored_test(document):
-    """A fast ``overlaps_ignored(start, end)``: merged ranges and a binary search."""
-    merged: list[list[int]] = []
-    for start, end in sorted(document.ignored):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        elif end > start:
-            merged.append([start, end])
-    if not merged:
-        return lambda start, end: False
-    starts = [s for s, _ in merged]
-
-    def overlaps(start: int, end: int) -> bool:
-        i = bisect_right(starts, end - 1)  # merged ranges starting before ``end``
-        return i > 0 and merged[i - 1][1] > start
-
-    return overlaps
-
-
 class _SpanSet:
     """Disjoint [start, end) spans with a logarithmic overlap test.
 
@@ -130,7 +111,7 @@ class TrailingSpace(Rule):
 
     def check(self, document):
         text = document.text
-        ignored = _ignored_test(document)
+        ignored = document.is_ignored
         markdown = document.format == "markdown"
         for m in _TRAILING.finditer(text):
             start, end = m.span()

@@ -55,3 +55,10 @@ def test_offset_and_position_are_inverse(raw):
         line, column = doc.position(offset)
         assert doc.offset(line, column) == offset
         assert 1 <= line <= doc.line_count
+
+
+def test_is_ignored_merges_overlapping_ranges():
+    doc = Document(text="0123456789" * 3, ignored=[(5, 8), (2, 4), (7, 12), (20, 21)])
+    assert [o for o in range(30) if doc.is_ignored(o)] == [2, 3, 5, 6, 7, 8, 9, 10, 11, 20]
+    assert doc.is_ignored(0, 3) and not doc.is_ignored(12, 20) and doc.is_ignored(12, 21)
+    assert not Document(text="abc").is_ignored(0, 3)
