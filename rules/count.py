@@ -24,6 +24,27 @@ import regex
 from doclint import Fix, Rule, Severity, hookimpl
 from doclint.text import ARABIC_NUMBER, CHINESE_NUMBER, HAN, cn_to_int, format_like, int_to_cn, parse_number, written_step
 
+
+class _lazy:
+    """A pattern compiled on first use.
+
+    The ``regex`` module compiles in Python, about a millisecond a pattern: the
+    family's forty patterns cost more at start-up than checking a draft. Each is
+    compiled when a draft first needs it (the 较/比 difference pattern only for a
+    sentence that compares), after which its methods are plain attributes.
+    """
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+
+    def __getattr__(self, name: str):
+        if name.startswith("__") or name == "pattern":
+            raise AttributeError(name)  # copy and pickle probe for these before __init__ has run
+        compiled = regex.compile(self.pattern)
+        for method in ("match", "search", "finditer", "findall", "fullmatch", "sub"):
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
 # --------------------------------------------------------------------------
 # Reading quantities: a number, its 万/亿 scale and its unit.
 
@@ -33,17 +54,62 @@ _UNIT = (
     r"平方公里|平方千米|平方米|立方米|公里|千米|公顷|千瓦时|千瓦|小时|分钟|个月|课时|学时|"
     r"元|吨|亩|个|项|人|家|件|次|所|台|条|份|天|名|篇|期|块|辆|座|处|户|场|张|批|套|栋|间|宗|起|支|本|册|棵|株|箱|幅|部|米|对)"
 )
-_QUANTITY = regex.compile(
+_QUANTITY = _lazy(
     # each branch opens with a one-character lookahead: the cheap test that lets
     # the scan skip the many positions where no number starts
     rf"(?:(?=[0-9０-９])(?<![0-9０-９A-Za-z.．,_/\\\-—–~～:：第])(?P<num>{ARABIC_NUMBER})(?![0-9０-９]|[.．,:：][0-9０-９]|\s*[-—–~～][0-9０-９])"
     rf"|(?=[〇两二三四五六七八九十百千]|一[十百千万亿])(?<![零〇两一二三四五六七八九十百千万亿第几数])(?P<cn>{CHINESE_NUMBER})(?![几数]))"
-    rf"(?P<approx>[余多几])?(?P<scale>[万亿]{{0,2}})(?P<approx2>[余多])?(?P<unit>{_UNIT})"
+    rf"(?P<approx>[余多几])?(?P<scale>[万亿]{{0,2}})(?P<approx2>[余多])?"
+    # the unit that must follow is looked up by _unit_at: spelt out here, its
+    # eighty alternatives would double the pattern's compile time
 )
-_APPROX_BEFORE = regex.compile(r"(?:近|约|超过|超|逾|不足|不到|不少于|不低于|不超过|不高于|大约|将近|接近|最多|至少)$")
-_APPROX_AFTER = regex.compile(r"左右|以上|以下|上下|之多|以内|开外|多|余|前后")
+
+
+def _spellings(alternative: str) -> list[str]:
+    """The strings one alternative of _UNIT matches: ``mg[/／][Ll]`` → mg/L, mg/l, mg／L, mg／l."""
+    words, k = [""], 0
+    while k < len(alternative):
+        if alternative[k] == "[":
+            close = alternative.index("]", k)
+            options, k = alternative[k + 1:close], close + 1
+        else:
+            options, k = alternative[k], k + 1
+        words = [w + o for w in words for o in options]
+    return words
+
+
+# _UNIT's alternatives by first character, in _UNIT's order (a regex alternation
+# takes the first that matches: 个百分点 before 个, 人次 before 人).
+_UNIT_BY_FIRST: dict[str, list[str]] = {}
+for _alt in _UNIT[3:-1].split("|"):
+    for _word in _spellings(_alt):
+        _UNIT_BY_FIRST.setdefault(_word[0], []).append(_word)
+#: Units a Chinese numeral may have to give characters back to (三千瓦 is 三 千瓦).
+_NUMERAL_UNITS = tuple(w for first in "〇两一二三四五六七八九十百千" for w in _UNIT_BY_FIRST.get(first, ()))
+
+
+def _unit_at(line: str, pos: int) -> str | None:
+    """The unit written at ``pos``, as _UNIT would match it there."""
+    for word in _UNIT_BY_FIRST.get(line[pos:pos + 1], ()):
+        if line.startswith(word, pos):
+            return word
+    return None
+
+
+# Words tested at every figure: plain tuples for str.endswith/startswith, no pattern to compile.
+_APPROX_BEFORE = ("近", "约", "超过", "超", "逾", "不足", "不到", "不少于", "不低于", "不超过", "不高于", "大约", "将近", "接近",
+                  "最多", "至少")
+_APPROX_AFTER = ("左右", "以上", "以下", "上下", "之多", "以内", "开外", "多", "余", "前后")
 # A figure that is itself a change (``同比减少17天``), not a level.
-_CHANGE_BEFORE = regex.compile(r"(?:增加|减少|下降|上升|提高|降低|增长|净增|扩大|缩小|多|少|差|低|高|超出|高出|(?<!新)增|减|降|升)了?(?:约)?$")
+_CHANGE_BEFORE = ("增加", "减少", "下降", "上升", "提高", "降低", "增长", "净增", "扩大", "缩小", "缩短", "延长", "增收", "减收",
+                  "多", "少", "差", "低", "高", "超出", "高出", "减", "降", "升")
+
+
+def _is_change(before: str) -> bool:
+    """Whether the text before a figure makes it a change: 同比减少17天, 增加了约3人 (but 新增3人 is a level)."""
+    b = before[:-1] if before.endswith("约") else before
+    b = b[:-1] if b.endswith("了") else b
+    return b.endswith(_CHANGE_BEFORE) or (b.endswith("增") and not b.endswith("新增"))
 
 
 def _unit_key(unit: str) -> str:
@@ -67,6 +133,7 @@ class Quantity:
     unit_end: int
     approx: bool
     change: bool
+    unit_start: int = -1  # offset of the unit as written
 
     @property
     def percent(self) -> bool:
@@ -81,8 +148,8 @@ class Quantity:
 
 # Where a number may start: digits, or a Chinese numeral followed (after its
 # scale) by the first character of a unit.
-_UNIT_FIRST = "".join(sorted({alt[0] for alt in regex.sub(r"\[[^]]*\]", "#", _UNIT[3:-1]).split("|")} - {"#"})) + "μu微毫mg"
-_NUMBER_START = regex.compile(
+_UNIT_FIRST = "".join(sorted({alt[0] for alt in _UNIT[3:-1].split("|")} - {"["})) + "μu微毫mg"
+_NUMBER_START = _lazy(
     # only at the start of a run of numerals, and possessive: linear on 一二三…×10000
     rf"[0-9０-９]+|(?<![〇两一二三四五六七八九十百千万亿])(?:[〇两二三四五六七八九十百千]++|一[十百千万亿])"
     rf"(?=[〇两一二三四五六七八九十百千万亿余多几]*+[{_UNIT_FIRST}])"
@@ -105,10 +172,38 @@ def _anchored(pattern, starts, text: str):
             yield m
 
 
+def _quantities(line: str):
+    """Each figure with a unit: (match, num, cn, approx, scale, approx2, unit, unit start, unit end).
+
+    _QUANTITY reads the number (as _anchored would), _unit_at the unit after it.
+    A Chinese numeral with no unit after it gives back its last characters when
+    they begin a unit, as the regex would backtrack: 三千瓦时 is 三 and 千瓦时.
+    """
+    end = 0
+    for c in _NUMBER_START.finditer(line):
+        if c.start() < end:
+            continue
+        m = _QUANTITY.match(line, c.start())
+        if not m:
+            continue
+        num, cn, approx1, scale, approx2 = m.group("num", "cn", "approx", "scale", "approx2")
+        unit_start = m.end()
+        unit = _unit_at(line, unit_start)
+        if unit is None and cn is not None:
+            for k in range(len(cn) - 1, 0, -1):
+                if line.startswith(_NUMERAL_UNITS, m.start() + k):
+                    cn, approx1, scale, approx2, unit_start = cn[:k], None, "", None, m.start() + k
+                    unit = _unit_at(line, unit_start)
+                    break
+        if unit is None:
+            continue
+        end = unit_start + len(unit)
+        yield m, num, cn, approx1, scale, approx2, unit, unit_start, end
+
+
 def _read_quantities(line: str, base: int) -> list[Quantity]:
     out = []
-    for m in _anchored(_QUANTITY, _NUMBER_START, line):
-        num, cn, approx1, scale, approx2, unit_text = m.group("num", "cn", "approx", "scale", "approx2", "unit")
+    for m, num, cn, approx1, scale, approx2, unit_text, unit_start, unit_end in _quantities(line):
         if cn is not None and (cn == "一" or (len(cn) > 1 and all(c in "零〇一二三四五六七八九" for c in cn))):
             continue  # 一个 is "a"; 二〇二三 is a year, 五六个 a guess
         number = (num or cn) + scale
@@ -118,7 +213,7 @@ def _read_quantities(line: str, base: int) -> list[Quantity]:
         unit = _unit_key(unit_text)
         start = m.start()
         before = line[max(0, start - 4):start]
-        approx = bool(approx1 or approx2 or _APPROX_AFTER.match(line, m.end()) or _APPROX_BEFORE.search(before))
+        approx = bool(approx1 or approx2 or line.startswith(_APPROX_AFTER, unit_end) or before.endswith(_APPROX_BEFORE))
         step = written_step(number)
         rounded = step != 1 or unit in ("%", "‰", "个百分点")
         out.append(Quantity(
@@ -128,9 +223,10 @@ def _read_quantities(line: str, base: int) -> list[Quantity]:
             value=value,
             slack=step / 2 if rounded else Decimal(0),
             unit=unit,
-            unit_end=base + m.end(),
+            unit_end=base + unit_end,
+            unit_start=base + unit_start,
             approx=approx,
-            change=bool(_CHANGE_BEFORE.search(before)),
+            change=_is_change(before),
         ))
     return out
 
@@ -167,7 +263,7 @@ class Finding:
     suggestion: str | None
 
 
-_SENTENCE_END = regex.compile(r"[。！？!?；;]")
+_SENTENCE_END = _lazy(r"[。！？!?；;]")
 
 
 def _sentences(line_text: str) -> Iterator[tuple[int, int]]:
@@ -204,7 +300,7 @@ def _analyse(document) -> list[Finding]:
     return findings
 
 
-_MAYBE_COUNT = regex.compile(rf"[0-9０-９零〇两二三四五六七八九十百千Xx×]")
+_MAYBE_COUNT = _lazy(rf"[0-9０-９零〇两二三四五六七八九十百千Xx×]")
 
 
 @dataclass
@@ -229,12 +325,23 @@ class _Sentence:
 
 # -- parts against their total ---------------------------------------------
 
-_TOTAL_GAP = regex.compile(r"^[，,]?\s*(?:共计|合计|总计|总共|共)(?:为|达到?|有|是)?$")
-_PART_GAP = regex.compile(rf"^(?:、|和|及|以及)[{HAN}A-Za-z“”\"]{{0,12}}$")
-_OF_WHICH_GAP = regex.compile(rf"^[，,]?[（(]?其中[：:，,]?(?P<label>[{HAN}A-Za-z]{{0,12}})$")
-_ASIDE_GAP = regex.compile(rf"^[、，,][{HAN}]{{0,6}}$")
-_NEXT_PART_GAP = regex.compile(rf"^[、，,；;](?P<label>[{HAN}A-Za-z]{{0,12}})$")
-_SHARE_GAP = regex.compile(rf"^(?P<sep>[、，,；;]|其中|[，,]其中)?[：:]?(?P<label>[{HAN}A-Za-z]{{0,10}}?)占(?P<base>[{HAN}]{{0,8}}?)(?:为|达到?|了)?$")
+_TOTAL_GAP = _lazy(
+    # 合计1874人, and 合计慢病患者1874人: after 合计/共计/总计 a short noun may name the total
+    rf"^[，,]?\s*(?:(?:共计|合计|总计)(?P<noun>[{HAN}]{{1,6}}?)?|总共|共)(?:为|达到?|有|是)?$"
+)
+# A verb in the noun after 合计 makes it another figure (合计处罚5家, 共计完成): not a plain total noun.
+_TOTAL_NOUN_VERB = (
+    "完成", "开展", "办理", "办结", "受理", "处理", "处罚", "查处", "立案", "结案", "整改", "发放", "发现", "检查", "培训",
+    "新增", "新建", "增加", "减少", "下降", "提高", "降低", "增长", "接待", "走访", "出动", "收到", "组织", "举办", "实现",
+    "涉及", "包括", "覆盖", "惠及", "带动", "服务", "帮扶", "参与", "参加", "回访", "调解", "化解", "解决", "处置", "挽回",
+    "追回", "罚款", "没收", "拆除", "清理", "整治", "投入", "签订", "签约", "吸纳", "安置", "救助", "资助", "补贴", "累计",
+    "全年", "同比", "达", "占", "比", "较", "其中", "以上", "以下", "余", "超", "近", "约", "的",
+)
+_PART_GAP = _lazy(rf"^(?:、|和|及|以及)[{HAN}A-Za-z“”\"]{{0,12}}$")
+_OF_WHICH_GAP = _lazy(rf"^[，,]?[（(]?其中[：:，,]?(?P<label>[{HAN}A-Za-z]{{0,12}})$")
+_ASIDE_GAP = _lazy(rf"^[、，,][{HAN}]{{0,6}}$")
+_NEXT_PART_GAP = _lazy(rf"^[、，,；;](?P<label>[{HAN}A-Za-z]{{0,12}})$")
+_SHARE_GAP = _lazy(rf"^(?P<sep>[、，,；;]|其中|[，,]其中)?[：:]?(?P<label>[{HAN}A-Za-z]{{0,10}}?)占(?P<base>[{HAN}]{{0,8}}?)(?:为|达到?|了)?$")
 _REST = ("其余", "其他", "其它", "剩余", "余下", "另有", "另外")
 _COMPLEMENTS = (
     ("公办", "民办"), ("公立", "私立"), ("国内", "海外"), ("国内", "国外"), ("境内", "境外"),
@@ -251,6 +358,54 @@ def _complementary(a: str, b: str) -> bool:
             if a.startswith(p) and b.startswith(q) and a[len(p):] == b[len(q):]:
                 return True
     return False
+
+
+def _total_noun_ok(noun: str | None, last_gap: str) -> bool:
+    """Whether the noun after 合计 still names the sum of the parts before it.
+
+    合计慢病患者1874人 after 糖尿病患者548人 does (the same noun family, or a
+    plain noun); 合计处罚5家 after 检查企业12家 names another figure.
+    """
+    if not noun:
+        return True
+    # the part of the noun the last part's label does not share (合计补贴 after 农机补贴: nothing;
+    # 合计处罚企业 after 餐饮企业: 处罚) must hold no verb
+    label = last_gap.lstrip("、和及以")
+    shared = 0
+    while shared < min(len(label), len(noun)) and label[-1 - shared] == noun[-1 - shared]:
+        shared += 1
+    rest = noun[:len(noun) - shared]
+    return not any(w in rest for w in _TOTAL_NOUN_VERB)
+
+
+# Labels that cut across the breakdown (党员 among 教师, 本科以上 among 职工):
+# such parts may overlap, and so may add up to more than the total.
+_CROSS_CUTTING = ("女", "男", "党员", "团员", "少数民族", "退役", "残疾", "岁", "以上", "以下", "及以", "硕士", "博士",
+                  "研究生", "本科", "专科", "高级", "中级", "初级", "其中", "累计", "新增", "同比")
+
+
+def _one_kind(labels: list[str]) -> bool:
+    """Whether the labels after 其中 split one whole along one dimension.
+
+    常规公交、定制公交、微循环公交 share their last character; 党员、女教师 do not, and
+    may overlap. A label that cuts across (女, 党员, 以上) is never trusted.
+    """
+    return (all(len(lb) >= 2 for lb in labels) and len({lb[-1] for lb in labels}) == 1
+            and not any(w in lb for lb in labels for w in _CROSS_CUTTING))
+
+
+def _exceeds_finding(parts: list[Quantity], total: Quantity) -> Finding | None:
+    """Parts of one kind listed after 其中 that add up to more than their total."""
+    low = sum((p.low() for p in parts), Decimal(0))
+    if low <= total.high() + Decimal("1e-9"):
+        return None
+    value = sum((p.value for p in parts), Decimal(0))
+    shown = _fmt(value, total.text)
+    if shown == _show(total):
+        return None
+    expr = " + ".join(_show(p) for p in parts)
+    return Finding("sum", total.start, total.end, f"其中各项之和 {expr} = {shown}，超过总数{_show(total)}",
+                   f"the parts add up to more than the total: {expr} = {shown} > {_show(total)}", None)
 
 
 def _plain(q: Quantity) -> bool:
@@ -275,7 +430,9 @@ def _sums(s: _Sentence) -> Iterator[Finding]:
     qs = s.quantities
     for i, total in enumerate(qs):
         # Parts first, then the total they make: 完成12项、推进中5项，共18项.
-        if i >= 2 and _plain(total) and _TOTAL_GAP.match(s.gap(i)):
+        gap = s.gap(i) if i >= 2 and _plain(total) else ""
+        tm = _TOTAL_GAP.match(gap) if ("共" in gap or "计" in gap) else None
+        if tm and _total_noun_ok(tm.group("noun"), s.gap(i - 1)):
             parts, j = [], i - 1
             while True:
                 if qs[j].unit != total.unit or not _plain(qs[j]):
@@ -291,13 +448,16 @@ def _sums(s: _Sentence) -> Iterator[Finding]:
                 if f:
                     yield f
         # The total first, then the parts it is made of: 共有幼儿园126所，其中公办园58所、民办园68所.
+        # Parts known to be the whole must add up to it; any other breakdown of
+        # one kind (常规公交、定制公交、微循环公交) may leave some out, but can never exceed it.
         # One figure in another unit may stand between: 拆除违建46处、面积1.38万平方米，其中….
         if i + 2 < len(qs) and _plain(total):
             first = i + 1
-            if (qs[first].unit != total.unit and first + 2 < len(qs) and _ASIDE_GAP.match(s.gap(first))
-                    and _OF_WHICH_GAP.match(s.gap(first + 1))):
+            if (qs[first].unit != total.unit and first + 2 < len(qs) and "其中" in s.gap(first + 1)
+                    and _ASIDE_GAP.match(s.gap(first)) and _OF_WHICH_GAP.match(s.gap(first + 1))):
                 first += 1
-            m = _OF_WHICH_GAP.match(s.gap(first))
+            gap = s.gap(first)
+            m = _OF_WHICH_GAP.match(gap) if "其中" in gap else None
             if not m:
                 continue
             labels, parts, j = [m.group("label")], [qs[first]], first + 1
@@ -317,6 +477,10 @@ def _sums(s: _Sentence) -> Iterator[Finding]:
                 f = _sum_finding(parts, total)
                 if f:
                     yield f
+            elif _one_kind(labels):
+                f = _exceeds_finding(parts, total)
+                if f:
+                    yield f
     yield from _shares(s)
 
 
@@ -325,8 +489,9 @@ def _shares(s: _Sentence) -> Iterator[Finding]:
     qs = s.quantities
     i = 0
     while i < len(qs):
-        m = _SHARE_GAP.match(s.gap(i))
-        if not (qs[i].unit == "%" and m and _plain(qs[i])):
+        gap = s.gap(i) if qs[i].unit == "%" else ""
+        m = _SHARE_GAP.match(gap) if "占" in gap else None
+        if not (m and _plain(qs[i])):
             i += 1
             continue
         run, base, labels, j = [qs[i]], m.group("base"), [m.group("label")], i + 1
@@ -355,18 +520,48 @@ def _shares(s: _Sentence) -> Iterator[Finding]:
 
 # -- differences -----------------------------------------------------------
 
-_DOWN = ("差", "低", "少", "减少", "下降", "降低", "低于", "缩小", "降", "减", "净减")
-_UP = ("高", "多", "增加", "上升", "提高", "超出", "高出", "增长", "提升", "扩大", "增", "升", "净增", "超")
-_VERB = r"(?:减少|下降|降低|低于|缩小|增加|上升|提高|超出|高出|增长|提升|扩大|净增|净减|差|低|少|高|多|超)"
+_DOWN = ("差", "低", "少", "减少", "下降", "降低", "低于", "缩小", "降", "减", "净减", "缩短", "减收")
+_UP = ("高", "多", "增加", "上升", "提高", "超出", "高出", "增长", "提升", "扩大", "增", "升", "净增", "超", "延长", "增收")
+_VERB = r"(?:减少|下降|降低|低于|缩小|缩短|增加|上升|提高|超出|高出|增长|提升|扩大|延长|净增|净减|增收|减收|差|低|少|高|多|超)"
 # 较年度目标（252）差 / 比上年的215天减少: the base figure, then the stated change.
-_VERSUS = regex.compile(
+# The units are not spelt out here (that would double the pattern and its
+# compile time): a unit in brackets is looked up in _UNITS, and a bare base
+# must be a figure already read, followed by nothing but 相比 and ，(see _versus_match).
+_VERSUS = _lazy(
     rf"(?:较|比)(?P<label>(?:20[0-9]{{2}}年)?[^0-9０-９，。；、,;:：（()）]{{0,10}}?)(?<=[^较比])"
-    rf"(?:[（(](?P<base>{ARABIC_NUMBER})(?P<bscale>[万亿]?)(?P<bunit>{_UNIT})?[）)]|的?(?P<bare>{ARABIC_NUMBER})[万亿]?{_UNIT})"
+    rf"(?:[（(](?P<base>{ARABIC_NUMBER})(?P<bscale>[万亿]?)(?P<bunit>[^（()）0-9０-９.．]{{1,8}})?[）)]"
+    rf"|的?(?P<bare>{ARABIC_NUMBER})[^，。；、,;:：（()）0-9０-９.．]{{1,12}}?)"
     rf"(?:相比)?[，,]?(?P<verb>{_VERB})了?$"
 )
-_FROM = regex.compile(r"(?:由|从)$")
-_FROM_TO = regex.compile(r"^的?(?P<verb>增加|增长|提高|提升|上升|扩大|下降|减少|降低|缩小|增|升|降|减)(?:到|至)$")
-_THEN_CHANGE = regex.compile(rf"^[，,]?(?:同比|共|累计|净)?(?P<verb>{_VERB}|增幅|降幅|增长率)了?(?:为|达到?)?$")
+_AFTER_BARE_BASE = ("", "相比", "，", ",", "相比，", "相比,")
+#: Every spelling _UNIT matches (微克/立方米, 微克／立方米, …).
+_UNITS = frozenset(word for words in _UNIT_BY_FIRST.values() for word in words)
+
+
+def _versus_match(window: str, window_start: int, qs: list[Quantity]):
+    """The leftmost 较/比 comparison that ends ``window``, as _VERSUS with the units spelt out would find it."""
+    pos = 0
+    while True:
+        m = _VERSUS.search(window, pos)
+        if m is None:
+            return None
+        if m.group("base") is not None:
+            if m.group("bunit") is None or m.group("bunit") in _UNITS:
+                return m
+        else:
+            at = window_start + m.start("bare")
+            q = next((q for q in qs if q.start == at), None)
+            if (q is not None and q.unit_start - at == len(q.text) and q.text[-2:-1] not in ("万", "亿")
+                    and window[q.unit_end - window_start:m.start("verb")] in _AFTER_BARE_BASE):
+                return m
+        pos = m.start() + 1
+
+
+_VERB_LAST = frozenset(v[-1] for v in _VERB[3:-1].split("|"))  # a window _VERSUS may match ends with one
+# 由12人 / 由上年的320万元 / 从2022年的8.4天: the earlier level, perhaps with a short modifier ending in 的.
+_FROM = _lazy(rf"(?:由|从)(?:[{HAN}0-9]{{1,8}}的)?$")
+_FROM_TO = _lazy(r"^的?(?P<verb>增加|增长|提高|提升|上升|扩大|下降|减少|降低|缩小|增|升|降|减)(?:到|至)$")
+_THEN_CHANGE = _lazy(rf"^[，,]?(?:同比|共|累计|净)?(?P<verb>{_VERB}|增幅|降幅|增长率)了?(?:为|达到?)?$")
 
 
 def _direction(verb: str) -> int:
@@ -437,7 +632,9 @@ def _differences(s: _Sentence) -> Iterator[Finding]:
         # X … 较年度目标（252）差46天 / 比上年的215天减少8天
         window_start = max(s.start, d.start - 40)
         window = s.prose[window_start:d.start]
-        m = _VERSUS.search(window) if ("较" in window or "比" in window) else None
+        # cheap tests first: _VERSUS needs 较/比 and ends with its verb (and 了)
+        m = (_versus_match(window, window_start, qs)
+             if window.rstrip("了")[-1:] in _VERB_LAST and ("较" in window or "比" in window) else None)
         if m:
             f = _versus(s, i, m, window_start)
             if f:
@@ -446,9 +643,9 @@ def _differences(s: _Sentence) -> Iterator[Finding]:
         # 由12人增加到19人，增加7人 / 由85.2%提高到91.6%，提高6.4个百分点
         if i < 2:
             continue
-        t = _THEN_CHANGE.match(gap)
-        ft = _FROM_TO.match(s.gap(i - 1))
-        if not (t and ft and _FROM.search(s.gap(i - 2))):
+        g1 = s.gap(i - 1)
+        if not (g1.endswith(("到", "至")) and (t := _THEN_CHANGE.match(gap)) and (ft := _FROM_TO.match(g1))
+                and _FROM.search(s.gap(i - 2))):
             continue
         a, b = qs[i - 2], qs[i - 1]
         if a.approx or b.approx or a.unit != b.unit:
@@ -515,13 +712,25 @@ def _versus(s: _Sentence, i: int, m, window_start: int) -> Finding | None:
 
 # -- rates -----------------------------------------------------------------
 
-_YOY = regex.compile(r"(?:同比|比上年|较上年|比去年|较去年)(?:同期)?(?P<verb>增长|增加|上升|提高|下降|减少|降低)了?(?:为|达到?)?$")
-_LAST_YEAR = regex.compile(rf"(?:去年|上年|上一年)(?:同期|全年)?[{HAN}]{{0,6}}$")
-_SHARE_OF = regex.compile(rf"^[，,]?(?:占|占到)(?P<label>[{HAN}]{{0,10}}?)(?:的)?(?:比重|比例)?(?:为|达到?|约)?$")
-_FULL_STOP = regex.compile(r"[。！？!?]")
-_WHOLE_OPEN = regex.compile(rf"^[，,]?(?:占|占到)[{HAN}]{{0,12}}[（(]$")
-_WHOLE_CLOSE = regex.compile(r"^[）)]的?(?:比重|比例)?(?:为|达到?)?$")
-_RATE_NAME = regex.compile(rf"(?P<verb>[{HAN}]{{2}})率(?:为|达到?|是)?$")
+_YOY = _lazy(r"(?:同比|比上年|较上年|比去年|较去年)(?:同期)?(?P<verb>增长|增加|上升|提高|下降|减少|降低)了?(?:为|达到?)?$")
+_LAST_YEAR = _lazy(rf"(?:去年|上年|上一年)(?:同期|全年)?[{HAN}]{{0,6}}$")
+_SHARE_OF = _lazy(rf"^[，,]?(?:占|占到)(?P<label>[{HAN}]{{0,10}}?)(?:的)?(?:比重|比例)?(?:为|达到?|约)?$")
+_FULL_STOP = _lazy(r"[。！？!?]")
+_WHOLE_OPEN = _lazy(rf"^[，,]?(?:占|占到)[{HAN}]{{0,12}}[（(]$")
+_WHOLE_CLOSE = _lazy(r"^[）)]的?(?:比重|比例)?(?:为|达到?)?$")
+
+
+def _rate_verb(gap: str) -> str | None:
+    """The verb of a named rate ending ``gap`` (办结率为 → 办结), if it is one _RATE_VERBS lists."""
+    for word in ("达到", "为", "达", "是"):
+        if gap.endswith(word):
+            gap = gap[:-len(word)]
+            break
+    verb = gap[-3:-1] if gap.endswith("率") else ""
+    return verb if verb in _RATE_VERBS else None
+
+
+_TARGET = ("目标", "任务", "计划")  # what marks the target of a 完成率
 _RATE_VERBS = ("完成", "办结", "整改", "合格", "达标", "结案", "处置", "回复", "销号", "验收", "签约", "开工", "竣工", "处理", "落实", "兑现")
 
 
@@ -531,15 +740,16 @@ def _rates(s: _Sentence) -> Iterator[Finding]:
         if r.unit != "%" or r.approx:
             continue
         gap = s.gap(i)
-        m = _YOY.search(gap)
+        # each pattern is tried only where a word it needs is in the gap
+        m = _YOY.search(gap) if ("比" in gap or "较" in gap) else None
         if m:
             yield from _yoy(s, i, _direction(m.group("verb")))
             continue
-        m = _SHARE_OF.match(gap)
+        m = _SHARE_OF.match(gap) if "占" in gap else None
         if m and i > 0 and _plain(qs[i - 1]) and not qs[i - 1].percent:
             yield from _share_of(s, i, m.group("label"))
             continue
-        if i >= 2 and _WHOLE_CLOSE.match(gap) and _WHOLE_OPEN.match(s.gap(i - 1)):
+        if i >= 2 and gap[:1] in ("）", ")") and _WHOLE_CLOSE.match(gap) and _WHOLE_OPEN.match(s.gap(i - 1)):
             part, whole = qs[i - 2], qs[i - 1]
             if part.unit == whole.unit and _plain(part) and _plain(whole) and not part.percent and 0 < part.value <= whole.value:
                 f = _rate_finding(part.value, whole.value, part.slack, whole.slack, r,
@@ -547,15 +757,16 @@ def _rates(s: _Sentence) -> Iterator[Finding]:
                 if f:
                     yield f
             continue
-        m = _RATE_NAME.search(gap)
-        if m and m.group("verb") in _RATE_VERBS and "占" not in gap:
-            yield from _named_rate(s, i, m.group("verb"))
+        verb = _rate_verb(gap)
+        if verb and "占" not in gap:
+            yield from _named_rate(s, i, verb)
 
 
 def _yoy(s: _Sentence, i: int, direction: int) -> Iterator[Finding]:
     qs = s.quantities
     r = qs[i]
-    levels = [(j, q) for j, q in enumerate(qs[:i]) if not q.percent and q.unit != "个百分点"]
+    # an absolute change between (比上年的80.32亿元增加6.10亿元，同比增长7.6%) is not a level
+    levels = [(j, q) for j, q in enumerate(qs[:i]) if not q.percent and q.unit != "个百分点" and not q.change]
     if len(levels) != 2 or any(not _plain(q) for _, q in levels) or levels[0][1].unit != levels[1][1].unit:
         return
     last = [(j, q) for j, q in levels if _LAST_YEAR.search(s.gap(j))]
@@ -622,7 +833,14 @@ def _named_rate(s: _Sentence, i: int, verb: str) -> Iterator[Finding]:
     if len(levels) != 2 or any(not _plain(q) for _, q in levels):
         return
     (jd, whole), (jn, part) = levels
-    if whole.unit != part.unit or verb not in s.gap(jn):
+    if whole.unit != part.unit:
+        return
+    # 完成率: the target is the figure marked 目标/任务/计划, in either order
+    # (体检2680人，年度目标任务3000人 / 年度目标任务3000人，完成体检2680人).
+    targets = [any(w in s.gap(j) for w in _TARGET) for j in (jd, jn)] if verb == "完成" else [False, False]
+    if targets == [False, True]:
+        whole, part = part, whole
+    elif not (verb in s.gap(jn) or targets == [True, False]):
         return
     if part.value > whole.value and verb != "完成":
         return
@@ -636,15 +854,15 @@ def _named_rate(s: _Sentence, i: int, verb: str) -> Iterator[Finding]:
 
 _COUNT_WORD = r"(?P<count>十[一二三四五六七八九]?|[两二三四五六七八九]|[1-9][0-9]?|[Xx×])"
 # A count of kinds: 三个方面, 六大行动, 四项指标, x个方面 (a template's placeholder).
-_ANNOUNCED = regex.compile(rf"{_COUNT_WORD}(?P<cls>个方面|大|个|项|类|种|条|方面)(?=[{HAN}])")
-_COUNT_START = regex.compile(r"[十两二三四五六七八九1-9Xx×](?=[一二三四五六七八九0-9]?(?:个|大|项|类|种|条|方面))")
+_ANNOUNCED = _lazy(rf"{_COUNT_WORD}(?P<cls>个方面|大|个|项|类|种|条|方面)(?=[{HAN}])")
+_COUNT_START = _lazy(r"[十两二三四五六七八九1-9Xx×](?=[一二三四五六七八九0-9]?(?:个|大|项|类|种|条|方面))")
 # What may not stand right before a count: a digit or letter (5G, 12个), 第 (an
 # ordinal), or another numeral (二十三个 is not 十三个).
 _NOT_BEFORE_COUNT = set("0123456789０１２３４５６７８９ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz第前后每零〇一二两三四五六七八九十百千万亿")
-_RESPECTIVELY = regex.compile(r"分别(?:为|是)[：:]?")
+_RESPECTIVELY = _lazy(r"分别(?:为|是)[：:]?")
 _CLAUSE = "，。；：！？,;:!?"
-_CLAUSE_END = regex.compile(rf"[{_CLAUSE}]")
-_CONNECTOR = regex.compile(r"以及|和|及|与")
+_CLAUSE_END = _lazy(rf"[{_CLAUSE}]")
+_CONNECTOR = _lazy(r"以及|和|及|与")
 # After 个/项/条/类/种, a count of kinds (三项措施) rather than of instances
 # (企业、学校5个单位 counts units, not the two kinds listed).
 _KIND_NOUNS = (
@@ -654,17 +872,30 @@ _KIND_NOUNS = (
     "计划", "能力", "工作", "项目", "方案", "文件", "活动", "专班", "小组", "会议", "品牌", "基地", "园区", "乡镇",
     "街道", "村", "社区", "断面", "河", "湖", "水库", "站", "县", "区", "市", "镇", "环境", "污染", "考核", "服务",
 )
-_BRACKETED = regex.compile(r"“[^“”\n]*”|‘[^‘’\n]*’|《[^《》\n]*》|（[^（）\n]*）|\([^()\n]*\)|【[^【】\n]*】|「[^「」\n]*」|\"[^\"\n]*\"")
-_HAS_BRACKET = regex.compile(r"[“‘《（(【「\"]")
+_BRACKETED = _lazy(r"“[^“”\n]*”|‘[^‘’\n]*’|《[^《》\n]*》|（[^（）\n]*）|\([^()\n]*\)|【[^【】\n]*】|「[^「」\n]*」|\"[^\"\n]*\"")
+_OPENERS = ("“", "‘", "《", "（", "(", "【", "「", '"')
 _LOOKBACK = 240  # no list in a draft runs longer than this before its count
 _MAX_ITEMS = 20  # nor has more items than this
-_LEADING_MARKER = regex.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})、")
+_LEADING_MARKER = _lazy(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})、")
+_HAS_DIGIT = _lazy(r"[0-9０-９]")
+
+
+def _split_at(text: str, masked: str, sep: str) -> list[str]:
+    """``text`` split at each ``sep`` of ``masked`` (its copy with brackets masked)."""
+    items, last = [], 0
+    k = masked.find(sep)
+    while k != -1:
+        items.append(text[last:k])
+        last = k + len(sep)
+        k = masked.find(sep, last)
+    items.append(text[last:])
+    return items
 
 
 def _mask_brackets(text: str) -> str:
     """``text`` with what is inside quotes and brackets replaced by ``_`` (same length),
     so that the 、 of ``“双随机、一公开”`` does not split the list around it."""
-    if not _HAS_BRACKET.search(text):
+    if not any(o in text for o in _OPENERS):
         return text
     for _ in range(3):  # innermost pairs first; three levels of nesting is plenty
         masked = _BRACKETED.sub(lambda m: m.group()[0] + "_" * (len(m.group()) - 2) + m.group()[-1], text)
@@ -820,13 +1051,9 @@ def _list_before(ctx: _Line, m, word: str, start: int, end: int) -> Finding | No
     else:
         first_known = False
         pre, mpre = text[pre_start:pre_end], masked[pre_start:pre_end]
-    if not pre or pre.endswith("等") or "、" not in mpre or regex.search(r"[0-9０-９]", mpre):
+    if not pre or pre.endswith("等") or "、" not in mpre or _HAS_DIGIT.search(mpre):
         return None
-    items, last = [], 0
-    for sep in regex.finditer("、", mpre):
-        items.append(pre[last:sep.start()])
-        last = sep.end()
-    items.append(pre[last:])
+    items = _split_at(pre, mpre, "、")
     if len(items) > _MAX_ITEMS or any(not it.strip() for it in items) or any(len(it) > 30 for it in items[1:]):
         return None
     if "的" in items[-1] or "之" in items[-1]:
@@ -839,7 +1066,8 @@ def _list_after(ctx: _Line, m, word: str, start: int, end: int) -> Finding | Non
     text, masked = ctx.text, ctx.masked
     stop = _CLAUSE_END.search(masked, m.end(), min(len(text), m.end() + 40))
     clause_end = stop.start() if stop else min(len(text), m.end() + 40)
-    r = _RESPECTIVELY.search(text, m.end(), clause_end)
+    k = text.find("分别", m.end(), clause_end)
+    r = _RESPECTIVELY.search(text, k, clause_end) if k != -1 else None
     if not r or _ANNOUNCED.search(text, m.end(), r.start()):
         return None
     stop = _CLAUSE_END.search(masked, r.end(), min(len(text), r.end() + _LOOKBACK))
@@ -849,11 +1077,7 @@ def _list_after(ctx: _Line, m, word: str, start: int, end: int) -> Finding | Non
     if not body or "等" in mbody:
         return None
     if "、" in mbody:
-        items, last = [], 0
-        for sep in regex.finditer("、", mbody):
-            items.append(body[last:sep.start()])
-            last = sep.end()
-        items.append(body[last:])
+        items = _split_at(body, mbody, "、")
         if len(items) > _MAX_ITEMS or any(not it.strip() for it in items):
             return None
         counts = _list_counts(items, True)
@@ -864,12 +1088,12 @@ def _list_after(ctx: _Line, m, word: str, start: int, end: int) -> Finding | Non
     return _count_finding(start, end, word, counts, "“分别”之后", "after 分别")
 
 
-_ORDINAL_MARK = regex.compile(r"(?P<n>十[一二三四五六七八九]?|[一二三四五六七八九])是")
-_ITEM_LINE = regex.compile(
+_ORDINAL_MARK = _lazy(r"(?P<n>十[一二三四五六七八九]?|[一二三四五六七八九])是")
+_ITEM_LINE = _lazy(
     r"^[ \t\u3000]*(?:(?P<arabic>[0-9]{1,2})[.．、](?![0-9])|[（(](?P<paren>[0-9]{1,2})[）)]"
     r"|(?P<shi>十[一二三四五六七八九]?|[一二三四五六七八九])是|[（(](?P<cnparen>十[一二三四五六七八九]?|[一二三四五六七八九])[）)])"
 )
-_HEADING = regex.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9]{1,2}[.．、]|[（(][0-9]{1,2}[）)])")
+_HEADING = _lazy(r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9]{1,2}[.．、]|[（(][0-9]{1,2}[）)])")
 
 
 def _items_after(ctx: _Line, m, word: str, start: int, end: int) -> Finding | None:
@@ -916,7 +1140,8 @@ def _count_ordinals(rest: str) -> int | None:
             n, expected, last = value, value + 1, m.end()
         elif value == 1:
             # a new list announced with its own ： ends this one; otherwise it is nested
-            return n if n > 1 and regex.search("[：:]", rest[last:m.start()]) else None
+            between = rest[last:m.start()]
+            return n if n > 1 and ("：" in between or ":" in between) else None
     return n or None
 
 
@@ -975,9 +1200,12 @@ class PartsTotal(_CountRule):
 
     A total copied from last year's draft, or a part updated without its total,
     is the arithmetic slip a reader is most likely to catch. Checked: parts
-    joined by 、 before 共/合计; parts after 其中 when they are clearly the whole
-    (公办/民办, 国内/海外, 已/未, or a last part 其余/其他); shares of one whole
-    that exceed 100%. Rounded figures may differ by the slack of their digits.
+    joined by 、 before 共/合计 (also 合计慢病患者1874人: a short noun may name
+    the total); parts after 其中 when they are clearly the whole (公办/民办,
+    国内/海外, 已/未, or a last part 其余/其他); parts of one kind after 其中
+    (常规公交、定制公交、微循环公交) that exceed their total, which no reading of
+    其中 allows; shares of one whole that exceed 100%. Rounded figures may
+    differ by the slack of their digits.
 
     Bad:  完成12项、推进中5项，共18项
     Good: 完成12项、推进中5项，共17项
@@ -993,8 +1221,9 @@ class Difference(_CountRule):
     """Finds a stated difference that does not match the two figures it compares.
 
     A gap to the target (较年度目标（252）差46天), a change between two levels
-    (由12人增加到19人，增加8人) or percentage points between two rates: one figure
-    was updated and the difference was not. The message shows the subtraction.
+    (由12人增加到19人，增加8人; 由上年的8.4天下降至7.8天，缩短0.8天) or percentage
+    points between two rates: one figure was updated and the difference was
+    not. The message shows the subtraction.
 
     Bad:  优良天数207天，较年度目标（252）差46天
     Good: 优良天数207天，较年度目标（252）差45天
@@ -1011,7 +1240,10 @@ class Rate(_CountRule):
 
     Rates are recomputed by hand and often from the wrong pair of figures.
     Checked only where both figures are in the same sentence (or the whole is
-    named in the sentence before); the rate may be rounded or truncated.
+    named in the sentence before); the rate may be rounded or truncated. A
+    完成率's target is the figure marked 目标/任务/计划, before or after the
+    achieved one; a stated absolute change (比上年的80.32亿元增加6.10亿元) does
+    not hide the two levels a 同比 rate is computed from.
 
     Bad:  今年19家，去年12家，同比增长36.8%
     Good: 今年19家，去年12家，同比增长58.3%
