@@ -132,11 +132,6 @@ class Runner:
         return self.rules(config, config.ignored_codes(path) if path != STDIN else ())
 
     # -- which files -------------------------------------------------------------
-    def iter_inputs(self, args: Sequence[str]) -> Iterator[tuple[str, str | None]]:
-        """Yield (path, error) for each input; directories are recursed."""
-        for path, error, _ in self.inputs(args):
-            yield path, error
-
     def inputs(self, args: Sequence[str]) -> Iterator[tuple[str, str | None, Config]]:
         """Yield (path, error, config) for each input; directories are recursed."""
         suffixes = tuple(self.registry.suffixes)
@@ -183,9 +178,6 @@ class Runner:
         except OSError as exc:
             raise InputError(exc.strerror or str(exc)) from None
         return self.pm.hook.doclint_load_document(path=Path(path), data=data, options=self.options), data
-
-    def load(self, path: str) -> Document:
-        return self.read(path)[0]
 
     def diagnose(self, document: Document, rules: list, config: Config) -> list[Diagnostic]:
         """Findings of ``rules`` on ``document`` after suppression and severity overrides."""
@@ -260,8 +252,6 @@ class Runner:
             return self.check(path, config)
         except RuleCrash as exc:
             return CheckResult(path=path, error=f"internal error: {exc}")
-
-    _check_safely = check_safely
 
     # -- the whole run -------------------------------------------------------------
     def reporter_class(self):
