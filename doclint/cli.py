@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Sequence
 
 from doclint import __version__
-from doclint.diagnostic import Severity
 from doclint.errors import InputError
 
 
@@ -119,7 +118,3 @@ def _main(argv: Sequence[str] | None) -> int:
     runner = Runner(pm, registry, options)
     results = runner.run(options.paths)
     return runner.exit_status(results)
-
-
-def fail_on(options: argparse.Namespace) -> Severity:
-    return Severity.parse(options.fail_on or "info")
