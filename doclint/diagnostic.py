@@ -29,7 +29,7 @@ class Severity(IntEnum):
             raise ValueError(f"unknown severity {value!r} (expected error, warning or info)") from None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """Replace ``text[start:end]`` with ``replacement`` (code-point offsets)."""
 
@@ -45,7 +45,7 @@ SAFE = "safe"
 UNSAFE = "unsafe"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     """A set of edits applied together; ``safe`` ones run with ``--fix``."""
 
@@ -64,7 +64,7 @@ class Fix:
         return {"applicability": self.applicability, "edits": [e.as_dict() for e in self.edits]}
 
 
-@dataclass
+@dataclass(slots=True)
 class Diagnostic:
     """One finding. ``message`` holds the text per language (``zh``, ``en``)."""
 

@@ -68,30 +68,18 @@ def _pack(result, keep_document: bool = True, lang: str | None = None):
 
 
 def _unpack(item):
-    """Rebuild the Diagnostics of a packed result (fast: no dataclass __init__)."""
+    """Rebuild the Diagnostics of a packed result."""
     from doclint.diagnostic import Diagnostic, Edit, Fix, Severity
 
     severities = {int(s): s for s in Severity}
-    # Fields a newer Diagnostic may have beyond the packed ones keep their defaults.
-    known = {"rule", "code", "severity", "start", "end", "message", "suggestion", "fix",
-             "path", "line", "column", "end_line", "end_column", "data"}
-    extra = {k: v for k, v in Diagnostic("", "", Severity.INFO, 0, 0, {}).__dict__.items() if k not in known}
-    new = Diagnostic.__new__
     result, packed = item
     diagnostics = []
     append = diagnostics.append
     for rule, code, sev, start, end, message, suggestion, fix, path, line, column, end_line, end_column, data in packed:
         if fix is not None:
             fix = Fix(fix[0], tuple(Edit(*e) for e in fix[1]))
-        d = new(Diagnostic)
-        d.__dict__ = {
-            "rule": rule, "code": code, "severity": severities[sev], "start": start, "end": end,
-            "message": message, "suggestion": suggestion, "fix": fix, "path": path, "line": line,
-            "column": column, "end_line": end_line, "end_column": end_column, "data": data or {},
-        }
-        if extra:
-            d.__dict__.update(extra)
-        append(d)
+        append(Diagnostic(rule, code, severities[sev], start, end, message, suggestion, fix,
+                          path, line, column, end_line, end_column, data or {}))
     result.diagnostics = diagnostics
     return result
 

@@ -333,7 +333,7 @@ def _chrome_aside(content: str, square: bool) -> bool | None:
     ``square``: the aside is in 【】 or [], the brackets a page's buttons are drawn with;
     ``（关闭）`` after a factory's name is a status, ``【关闭】`` is a button.
     """
-    domains = [m.group() for m in _domains(content)]
+    domains = [m.group() for m in _domains(content)] if "." in content else []  # a domain has a dot
     if any(_odd_domain(d) for d in domains):
         rest = content
         for d in domains:

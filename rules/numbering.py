@@ -101,7 +101,7 @@ _CHAPTER_KIND = {"部分": "part", "篇": "part", "章": "chapter", "节": "sect
 
 # -- the outline -------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class Marker:
     """A number at the head of a line: ``四、``, ``（一）``, ``5 ``, ``1.2``."""
 
@@ -146,7 +146,7 @@ class Marker:
         return head + self.numeral(value) + tail
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
     code: str
     start: int
@@ -332,7 +332,7 @@ def _confirm(markers: list[Marker]) -> list[Marker]:
     return kept
 
 
-@dataclass
+@dataclass(slots=True)
 class Run:
     """The children of one parent at one rank, in order."""
 
@@ -685,7 +685,7 @@ def _order_findings(runs: list[Run]) -> Iterator[Finding]:
                       f"levels out of order: “{m.text}” comes before any “{h.render(1)}” (GB/T 9704: 一、→（一）→1.→（1）)")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     kind: str
     value: int

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
 
 from doclint import Fix, Rule, Severity, hookimpl
+from doclint.diagnostic import UNSAFE, Diagnostic, Edit
 from doclint.patterns import lazy
 from doclint.text import is_han as _is_han_char
 
@@ -72,6 +74,7 @@ _WORD_AFTER = lazy(
     "|(?P<number>" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
     "|(?P<none>" + "|".join(sorted(_NOT_COUNTS, key=len, reverse=True)) + ")"
 )
+_WORD_AFTER_FIRST = frozenset(w[0] for w in _NAME_WORDS + _NUMBER_WORDS + _NOT_COUNTS)
 _NAME_CHARS = frozenset("省市县区乡镇村河湖江山路街局厂校院园库州旗盟港湾岛桥矿厅委办科股室")
 _NUMBER_CHARS = frozenset(
     "个件项家人名次起条处座台辆户所批期篇份场类种万亿千百元吨米亩天周季位岁倍成轮级遍块张本册部支队"
@@ -157,15 +160,21 @@ def _latin_word_after(text: str, i: int, limit: int = 8) -> str:
 
 def _value_after(text: str, i: int) -> str | None:
     """What the word starting at ``i`` says the preceding mark stands for."""
-    i = _skip_spaces_forward(text, i)
-    ch = _char(text, i)
-    if not ch:
+    # Inlined _skip_spaces_forward and _char: this runs once per mark in a masked draft.
+    if i < 0:
+        return None  # pragma: no cover - marks never end before the text
+    n = len(text)
+    if i < n and text[i] in SPACES:
+        i = _skip_spaces_forward(text, i)
+    if i >= n:
         return None
+    ch = text[i]
     if ch in DIGITS or ch in CN_NUMERALS and ch not in SMALL_SCALES:
         return None
-    m = _WORD_AFTER.match(text, i)
-    if m:
-        return None if m.lastgroup == "none" else m.lastgroup
+    if ch in _WORD_AFTER_FIRST:  # most marks are followed by no listed word: skip the regex
+        m = _WORD_AFTER.match(text, i)
+        if m:
+            return None if m.lastgroup == "none" else m.lastgroup
     if ch in _DATE_CHARS:
         return DATE
     if ch == "年":
@@ -336,12 +345,13 @@ def _judge_letters(text: str, start: int, end: int, templated: bool = False) -> 
 
 
 _X_WORD = lazy("|".join(_X_WORDS))
+_X_WORD_FIRST = frozenset(w[0] for w in _X_WORDS)
 
 
 def _judge_in_han(text: str, start: int, end: int, run: str, p: str, n: str, templated: bool) -> Mark | None:
     """A mark whose neighbours are not Latin letters, digits or a URL: judged by its words."""
     kind = _value_after(text, end)
-    letters = len(run) - run.count(".") - run.count("．")
+    letters = len(run) - run.count(".") - run.count("．") if len(run) > 1 else 1
     if kind == NUMBER and letters == 4 and _char(text, _skip_spaces_forward(text, end)) == "年":
         kind = YEAR
     if kind is None:
@@ -362,7 +372,7 @@ def _judge_in_han(text: str, start: int, end: int, run: str, p: str, n: str, tem
         return Mark("PH001", start, end, kind)
 
     # A single mark. X线, X射线, X光 are words; × between Han is "times" (长×宽).
-    if run in LETTER_X and run != "╳" and _X_WORD.match(text, end):
+    if run in LETTER_X and run != "╳" and _char(text, end) in _X_WORD_FIRST and _X_WORD.match(text, end):
         return None
     if kind is not None:
         if run == "×" and (n == "号" or is_han(n) and kind != NUMBER):
@@ -570,6 +580,35 @@ _SCALED = lazy(
 )
 
 
+# _AMOUNT is an alternation with no common first character, which the regex engine
+# tries at every position of the text; but every match holds a unit character (万, 亿
+# or 元, never in its noun or verb) at most _AMOUNT_REACH characters after its start.
+_AMOUNT_UNIT = lazy(r"[万亿元]")
+_AMOUNT_REACH = 6  # noun (≤ 3) + verb (≤ 2) + the 千/百 of 千元/百万元 (≤ 1)
+_AMOUNT_FIRST = frozenset("金经资投收罚费总产增营利预支补奖税成余造贷存债工G额款")
+
+
+def _amounts(text: str):
+    """The matches of ``_AMOUNT.finditer(text)``, tried only a few characters before a unit.
+
+    Candidate starts are tried in increasing order and past the end of the last
+    match, so the result is finditer's: the leftmost match, then the next after it.
+    """
+    match = _AMOUNT.match
+    next_start = 0  # the first start not yet tried (and not inside a match)
+    for u in _AMOUNT_UNIT.finditer(text):
+        pos = u.start()
+        for start in range(max(next_start, pos - _AMOUNT_REACH), pos):
+            if text[start] in _AMOUNT_FIRST:
+                m = match(text, start)
+                if m:
+                    yield m
+                    next_start = m.end()
+                    break
+        else:
+            next_start = max(next_start, pos)
+
+
 def _missing_values(text: str) -> list[Mark]:
     found = []
     for m in _PERCENT.finditer(text):
@@ -577,7 +616,7 @@ def _missing_values(text: str) -> list[Mark]:
         if n in _UNIT_LABEL_CLOSE or _char(text, m.start() - 2) in _UNIT_LABEL_OPEN:
             continue  # 占比（%）: a unit label
         found.append(Mark("PH004", m.start(), m.end(), NUMBER, certain=p in _RATE_BEFORE))
-    for m in _AMOUNT.finditer(text):
+    for m in _amounts(text):
         found.append(Mark("PH004", m.start(1), m.end(1), NUMBER))
     for m in _COUNT.finditer(text):
         found.append(Mark("PH004", m.start(1), m.end(1), NUMBER))
@@ -723,9 +762,24 @@ def _findings(document) -> list[Mark]:
         marks += _missing_values(text)
         marks = _one_per_place(marks)
         marks += _custom(document, marks)
-        return _suggest_years(text, sorted(marks, key=lambda m: (m.start, m.end)))
+        return _suggest_years(text, sorted(marks, key=_START_END))
 
     return document.memo("placeholder.findings", compute)
+
+
+_START_END = itemgetter(1, 2)  # (Mark.start, Mark.end)
+
+
+def _findings_by_code(document) -> dict[str, list[Mark]]:
+    """:func:`_findings` split by code, in order: each rule walks only its own marks."""
+
+    def compute() -> dict[str, list[Mark]]:
+        by_code: dict[str, list[Mark]] = {}
+        for m in _findings(document):
+            by_code.setdefault(m.code, []).append(m)
+        return by_code
+
+    return document.memo("placeholder.findings_by_code", compute)
 
 
 def _one_per_place(marks: list[Mark]) -> list[Mark]:
@@ -748,18 +802,24 @@ class _PlaceholderRule(Rule):
 
     def check(self, document):
         text = document.text
-        for m in _findings(document):
-            if m.code != self.code:
-                continue
-            yield self._report(text[m.start:m.end], m)
+        rule_id, code = self.id, self.code
+        messages: dict[tuple, dict] = {}  # one read-only message dict per (covered text, kind)
+        for m in _findings_by_code(document).get(code, ()):
+            covered = text[m.start:m.end]
+            message = messages.get((covered, m.kind))
+            if message is None:
+                message = messages[covered, m.kind] = self._message(covered, m.kind)
+            suggestion = m.suggestion
+            fix = Fix(UNSAFE, (Edit(m.start, m.end, suggestion),)) if suggestion else None
+            yield Diagnostic(rule_id, code, Severity.ERROR if m.certain else Severity.WARNING,
+                             m.start, m.end, message, suggestion, fix)
 
-    def _report(self, covered: str, m: Mark):
-        zh_what, en_what = _WHAT[m.kind]
+    @staticmethod
+    def _message(covered: str, kind: str | None) -> dict:
+        zh_what, en_what = _WHAT[kind]
         zh = f"未填写的占位符“{covered}”" + (f"：{zh_what}" if zh_what else "")
         en = f"unfilled placeholder “{covered}”" + (f": {en_what}" if en_what else "")
-        fix = Fix.replace(m.start, m.end, m.suggestion, "unsafe") if m.suggestion else None
-        return self.diagnostic(m.start, m.end, zh, en, suggestion=m.suggestion, fix=fix,
-                               severity=Severity.ERROR if m.certain else Severity.WARNING)
+        return {"zh": zh, "en": en}
 
 
 class LetterMark(_PlaceholderRule):

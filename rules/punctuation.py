@@ -23,7 +23,7 @@ from typing import Iterator
 import regex
 
 from doclint import Fix, Rule, Severity, hookimpl
-from doclint.diagnostic import SAFE, UNSAFE, Edit
+from doclint.diagnostic import SAFE, UNSAFE, Diagnostic, Edit
 from doclint.patterns import lazy
 from doclint.text import CJK_PUNCT, HAN, is_han
 
@@ -35,6 +35,11 @@ FAMILY = "punctuation"
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _WIDE = str.maketrans(",;:?!", "，；：？！")
+_HALF_MESSAGES = {
+    mark: {"zh": f"中文语句中使用了半角“{mark}”，应为全角“{full}”",
+           "en": f"half-width “{mark}” in Chinese text; use the full-width “{full}”"}
+    for mark, full in _FULL.items()
+}
 _QUOTES = "“”‘’\"'"
 # Marks that are Chinese context themselves (quotes are looked through instead).
 _CJK_MARKS = frozenset(CJK_PUNCT + "％＂＃＆＊＋－／＜＝＞＠＼＾＿｀｜〜〃〝〞〖〗〘〙〚〛｛｝［］") - frozenset(_QUOTES)
@@ -322,9 +327,10 @@ class HalfWidth(Rule):
             end += 1
         if end == hi or s[end] in _SPACES:
             end = i + 1
-        return self.diagnostic(i, i + 1, f"中文语句中使用了半角“{mark}”，应为全角“{full}”",
-                               f"half-width “{mark}” in Chinese text; use the full-width “{full}”",
-                               suggestion=full, fix=Fix.replace(start, end, full))
+        # Built directly, with one message dict per mark shared by its findings (read-only):
+        # a dense draft has tens of thousands of these.
+        return Diagnostic(self.id, self.code, self.severity, i, i + 1, _HALF_MESSAGES[mark], full,
+                          Fix(SAFE, (Edit(start, end, full),)))
 
     def _marks(self, s: str, lo: int, hi: int, mask: bytearray):
         # Marks are taken a run at a time (",", "?!", ",，"), so a long run costs linear time.
@@ -466,7 +472,7 @@ class MixedWidth(Rule):
 # PU003 quotation marks
 # ---------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Mark:
     at: int
     kind: str  # "double" or "single"
@@ -511,7 +517,10 @@ class QuotePair(Rule):
         text = document.prose
         mask = not_prose_mask(document)
         carried: dict[str, _Mark] = {}  # an opening mark left open at the end of the previous paragraph
+        find_quote = _QUOTE_MARK.compiled.search
         for lo, hi in _lines(document):
+            if not carried and find_quote(text, lo, hi) is None:
+                continue  # nothing open, nothing to pair: most lines
             if lo == hi or not text[lo:hi].strip():
                 continue
             marks = {"double": [], "single": []}
@@ -690,7 +699,10 @@ class BracketPair(Rule):
         text = document.prose
         mask = not_prose_mask(document)
         carried: list[int] = []
+        find_bracket = _BRACKET.compiled.search
         for lo, hi in _lines(document):
+            if not carried and find_bracket(text, lo, hi) is None:
+                continue  # nothing open, nothing to match: most lines
             if not text[lo:hi].strip():
                 continue
             stack: list[int] = []
