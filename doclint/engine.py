@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import gc
+import os
+import pickle
+import sys
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -26,7 +29,12 @@ class RuleCrash(Exception):
     """A rule raised: a bug in doclint or a plugin, reported without a traceback."""
 
 
-def check_document(document: Document, rules: Sequence[Rule]) -> list[Diagnostic]:
+#: Documents at least this long (in characters) have their rule families split
+#: between this process and a forked one when the run may use two processes.
+SPLIT_AT = 500_000
+
+
+def check_document(document: Document, rules: Sequence[Rule], processes: int = 1) -> list[Diagnostic]:
     # The rules allocate many small objects that live to the end of the run (findings,
     # memoised tables), which the cyclic collector would only walk again and again (a
     # tenth of the time on a dense 5 MB draft); so it pauses while the rules run, and
@@ -35,18 +43,74 @@ def check_document(document: Document, rules: Sequence[Rule]) -> list[Diagnostic
     if paused:
         gc.disable()
     try:
-        found: list[Diagnostic] = []
-        append = found.append
-        for rule in rules:
-            try:
-                for diag in rule.check(document):
-                    append(diag)
-            except Exception as exc:  # a plugin bug must not hide the other findings
-                raise RuleCrash(f"rule {rule.code} ({rule.id}) failed on {document.path}: {type(exc).__name__}: {exc}") from exc
+        if processes > 1 and len(document.text) >= SPLIT_AT and hasattr(os, "fork"):
+            found = _run_split(document, rules)
+        else:
+            found = _run(document, rules)
         return finalize(document, found)
     finally:
         if paused:
             gc.enable()
+
+
+def _run(document: Document, rules: Sequence[Rule]) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    append = found.append
+    for rule in rules:
+        try:
+            for diag in rule.check(document):
+                append(diag)
+        except Exception as exc:  # a plugin bug must not hide the other findings
+            raise RuleCrash(f"rule {rule.code} ({rule.id}) failed on {document.path}: {type(exc).__name__}: {exc}") from exc
+    return found
+
+
+def _run_split(document: Document, rules: Sequence[Rule]) -> list[Diagnostic]:
+    """Check a long document with two processes: a forked child runs every other
+    rule family while this process runs the rest, then sends its findings back.
+
+    Families stay whole because the rules of one family share analyses through
+    ``document.memo``; the child inherits the loaded document, so nothing is
+    read or parsed twice, and only its findings travel (pickled, through a pipe).
+    """
+    families = list(dict.fromkeys(rule.family for rule in rules))
+    if len(families) < 2:
+        return _run(document, rules)
+    theirs = set(families[1::2])
+    mine = [r for r in rules if r.family not in theirs]
+    child_rules = [r for r in rules if r.family in theirs]
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: run its rules, send the findings, leave without cleanup
+        code = 0
+        try:
+            os.close(read_end)
+            try:
+                payload = ("ok", _run(document, child_rules))
+            except RuleCrash as exc:
+                payload = ("crash", str(exc))
+            with os.fdopen(write_end, "wb") as pipe:
+                pickle.dump(payload, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    try:
+        found = _run(document, mine)  # the child blocks on a full pipe until we read
+    finally:
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(pid, 0)
+    try:
+        status, value = pickle.loads(data)
+    except Exception:
+        raise RuleCrash(f"the process checking {document.path} with {', '.join(sorted(theirs))} rules failed") from None
+    if status == "crash":
+        raise RuleCrash(value)
+    return found + value
 
 
 def finalize(document: Document, found: list[Diagnostic]) -> list[Diagnostic]:

@@ -135,6 +135,7 @@ def check_all(runner, inputs: Sequence[tuple], jobs: int) -> list:
         if use_pool:
             _check_in_pool(runner, todo, jobs, results, progress)
         else:
+            runner.processes_per_document = jobs  # a long draft may still use the cores
             for done, (i, path, config) in enumerate(todo, 1):
                 results[i] = runner.check_safely(path, config)
                 progress.advance(done)

@@ -60,6 +60,9 @@ class Runner:
         self._rules_cache: dict[tuple, list] = {}
         self._validated: set[str] = set()
         self._configs: ConfigResolver | None = None
+        #: Processes one long document may use (see engine.SPLIT_AT): the parent sets
+        #: it to the job count when it checks files itself, pool workers keep 1.
+        self.processes_per_document = 1
 
     # -- options ---------------------------------------------------------------------
     def opt(self, name: str, default: Any = None) -> Any:
@@ -186,7 +189,7 @@ class Runner:
         if config.settings:
             for family, values in config.settings.items():
                 document.settings.setdefault(family, {}).update(values)
-        found = apply_suppressions(document, check_document(document, rules))
+        found = apply_suppressions(document, check_document(document, rules, self.processes_per_document))
         if config.severity:
             for d in found:
                 d.severity = config.severity_for(d.code, d.rule, d.severity)

@@ -101,6 +101,16 @@ def _build_index(dictionary: Path, index: Path, sqlite3) -> None:
     os.replace(tmp, index)  # atomic: parallel workers never see half an index
 
 
+def _forget_lexicon() -> None:
+    """A forked process opens its own connection: SQLite handles must not cross a fork."""
+    global _lexicon
+    _lexicon = None
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_lexicon)
+
+
 def _lexicon_or_none() -> "_Lexicon | None":
     global _lexicon
     if _lexicon is None:
