@@ -31,7 +31,7 @@ class RuleCrash(Exception):
 
 #: Documents at least this long (in characters) have their rule families split
 #: between this process and a forked one when the run may use two processes.
-SPLIT_AT = 500_000
+SPLIT_AT = 100_000
 
 
 def check_document(document: Document, rules: Sequence[Rule], processes: int = 1) -> list[Diagnostic]:
