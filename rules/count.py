@@ -300,7 +300,7 @@ def _analyse(document) -> list[Finding]:
     return findings
 
 
-_MAYBE_COUNT = _lazy(rf"[0-9０-９零〇两二三四五六七八九十百千Xx×]")
+_MAYBE_COUNT = _lazy(r"[0-9０-９零〇两二三四五六七八九十百千Xx×]")
 
 
 @dataclass

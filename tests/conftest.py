@@ -49,3 +49,29 @@ def doclint():
 @pytest.fixture
 def seed_002() -> Path:
     return SEEDS / "002_7f588c0acecf4ba0.txt"
+
+
+@pytest.fixture
+def run(monkeypatch, capsys):
+    """Run the command line in this process, with the testing family (tests/testing_family.py) installed."""
+    import doclint.plugins as plugins
+    from testing_family import TestingFamilyPlugin
+    from doclint.cli import main
+
+    real = plugins.create_plugin_manager
+
+    def create(extra_plugins=(), load_entry_points=None):
+        return real([TestingFamilyPlugin, *extra_plugins], load_entry_points=False)
+
+    monkeypatch.setattr(plugins, "create_plugin_manager", create)
+    monkeypatch.setenv("DOCLINT_NO_PROGRESS", "1")
+
+    def _run(*args, cwd=None):
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        capsys.readouterr()
+        code = main([str(a) for a in args])
+        out, err = capsys.readouterr()
+        return Run(code, out, err)
+
+    return _run

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from test_config import run, write  # noqa: F401  (run is a fixture)
+from testing_family import write
 
 OLD = "县环保局工作总结\n本草稿总结全年工作\n联系人：某某\n"
 

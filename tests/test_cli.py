@@ -1,7 +1,6 @@
 """The command-line contract: exit status, output formats, bad input."""
 from __future__ import annotations
 
-import json
 import re
 
 import pytest

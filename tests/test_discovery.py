@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from test_config import run, write  # noqa: F401  (run is a fixture)
+from testing_family import write
 
 DRAFT = "本草稿\n"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import SEED_FILES
-from doclint import Rule, hookimpl
+from doclint import Rule
 from doclint import engine
 from doclint.document import Document
 from doclint.engine import RuleCrash, check_document

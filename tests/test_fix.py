@@ -10,7 +10,7 @@ import pytest
 from doclint.diagnostic import Diagnostic, Edit, Fix, Severity
 from doclint.document import Document
 from doclint.fixes import FixError, apply_fixes, layout_of, write_if_unchanged
-from test_config import run, write  # noqa: F401  (run is a fixture)
+from testing_family import write
 
 DRAFT = "本草稿总结全年工作!!\n联系人：某某\n"
 

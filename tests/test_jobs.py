@@ -8,7 +8,7 @@ import pytest
 
 from doclint import Rule, Severity, hookimpl
 from doclint.parallel import MIN_FILES_FOR_POOL, Progress
-from test_config import run, write  # noqa: F401  (run is a fixture)
+from testing_family import write
 
 
 class Pid(Rule):

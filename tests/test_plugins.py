@@ -1,7 +1,6 @@
 """Plugins: a third-party rule runs beside the built-ins, found by entry point."""
 from __future__ import annotations
 
-import textwrap
 import types
 
 import pytest

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import run_doclint
 from doclint.reporters.github import escape_data, escape_property
-from test_config import run, write  # noqa: F401  (run is a fixture)
+from testing_family import write
 
 DRAFT = "本草稿总结全年工作!!\n联系人：某某\n"
 

@@ -6,7 +6,7 @@ import pytest
 from doclint.document import Document
 from doclint.engine import check_document
 from doclint.suppression import apply_suppressions
-from test_config import Bang, DraftWord, run, write  # noqa: F401  (run is a fixture)
+from testing_family import Bang, DraftWord, write
 
 RULES = [DraftWord(), Bang()]
 
