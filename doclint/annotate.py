@@ -19,6 +19,7 @@ from typing import Any
 
 from doclint import hookimpl
 from doclint.errors import InputError
+from doclint.reporters import ui
 
 AUTHOR = "doclint"
 INITIALS = "DL"
@@ -79,8 +80,7 @@ def comment_text(diagnostic: Any, lang: str, where: str | None = None) -> str:
     if where:
         head = f"[{where}] {head}"
     if diagnostic.suggestion is not None:
-        label = "建议" if lang == "zh" else "Suggestion"
-        head += f"\n{label}: {diagnostic.suggestion or ('（删除）' if lang == 'zh' else '(delete)')}"
+        head += "\n" + ui(lang, "suggestion") + (diagnostic.suggestion or ui(lang, "delete"))
     return head
 
 

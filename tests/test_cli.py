@@ -203,3 +203,9 @@ def test_fail_on_and_exit_zero(tmp_path):
     path = write(tmp_path, "a.txt", PLACEHOLDER_LINE)
     assert run_doclint("--format", "json", "--select", "PH", "--exit-zero", str(path)).code == 0
     assert run_doclint("--format", "json", "--select", "PH", "--fail-on", "error", str(path)).code == 1
+
+
+def test_nothing_read_prints_no_clean_summary(tmp_path):
+    run = run_doclint(str(tmp_path / "missing.txt"))
+    assert (run.code, run.out) == (2, "")
+    assert run.err == f"doclint: error: {tmp_path / 'missing.txt'}: no such file or directory\n"

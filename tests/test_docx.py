@@ -568,7 +568,7 @@ def test_annotate_zero_width_and_whole_paragraph_spans(tmp_path, paragraph, star
     doc.origin.word.save(str(out))
     [(author, text, got)] = commented_text(out)
     assert (author, got) == ("doclint", anchored)
-    assert text == "EX001 示例\n建议: 补"
+    assert text == "EX001 示例\n建议：补"
 
 
 def test_annotate_span_across_two_paragraphs(tmp_path):

@@ -113,7 +113,8 @@ class FullReporter(Reporter):
         diags = [d for r in results for d in r.diagnostics]
         checked = sum(1 for r in results if r.error is None)
         if not diags:
-            console.print(Text(ui(lang, "clean", files=checked), style="bold green"))
+            if checked:  # with nothing read, the errors on standard error say it all
+                console.print(Text(ui(lang, "clean", files=checked), style="bold green"))
             return
         counts: Counter = Counter((d.family, d.severity) for d in diags)
         families = sorted({d.family for d in diags})
