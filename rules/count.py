@@ -22,28 +22,9 @@ from typing import Iterator
 import regex
 
 from doclint import Fix, Rule, Severity, hookimpl
+from doclint.patterns import lazy as _lazy
 from doclint.text import ARABIC_NUMBER, CHINESE_NUMBER, HAN, cn_to_int, format_like, int_to_cn, parse_number, written_step
 
-
-class _lazy:
-    """A pattern compiled on first use.
-
-    The ``regex`` module compiles in Python, about a millisecond a pattern: the
-    family's forty patterns cost more at start-up than checking a draft. Each is
-    compiled when a draft first needs it (the 较/比 difference pattern only for a
-    sentence that compares), after which its methods are plain attributes.
-    """
-
-    def __init__(self, pattern: str):
-        self.pattern = pattern
-
-    def __getattr__(self, name: str):
-        if name.startswith("__") or name == "pattern":
-            raise AttributeError(name)  # copy and pickle probe for these before __init__ has run
-        compiled = regex.compile(self.pattern)
-        for method in ("match", "search", "finditer", "findall", "fullmatch", "sub"):
-            setattr(self, method, getattr(compiled, method))
-        return getattr(compiled, name)
 
 # --------------------------------------------------------------------------
 # Reading quantities: a number, its 万/亿 scale and its unit.
