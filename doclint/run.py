@@ -22,25 +22,10 @@ from doclint.diagnostic import Diagnostic, Severity
 from doclint.document import Document
 from doclint.engine import FileResult, RuleCrash, check_document
 from doclint.errors import InputError
+from doclint.reporters import ui
 from doclint.selection import select_rules, split_selectors, validate
 
 STDIN = "-"
-
-MESSAGES = {
-    "zh": {
-        "fixed": "已修复 {n} 处问题（{files} 个文件）",
-        "would_fix": "可修复 {n} 处问题（{files} 个文件）",
-        "baseline_written": "已将 {n} 处问题写入基线文件 {path}",
-        "baseline_dropped": "基线文件中已有 {n} 处问题，未报告",
-    },
-    "en": {
-        "fixed": "fixed {n} findings in {files} files",
-        "would_fix": "would fix {n} findings in {files} files",
-        "baseline_written": "wrote {n} findings to baseline {path}",
-        "baseline_dropped": "{n} findings already in the baseline were not reported",
-    },
-}
-
 
 @dataclass
 class CheckResult(FileResult):
@@ -311,7 +296,7 @@ class Runner:
         for config in {id(c): c for _, _, c in inputs}.values():
             self._validate_config(config)  # a bad key stops the run before any work, even in a pool
         results = check_all(self, inputs, self.jobs())
-        lang = self.opt("lang", "zh") if self.opt("lang", "zh") in MESSAGES else "zh"
+        lang = self.opt("lang", "zh")
         for result in results:
             if result.error:
                 self.had_error = True
@@ -325,13 +310,13 @@ class Runner:
 
             n = write_baseline(baseline_out, results)
             if not self.opt("quiet", False):
-                sys.stderr.write(f"doclint: {MESSAGES[lang]['baseline_written'].format(n=n, path=baseline_out)}\n")
+                sys.stderr.write(f"doclint: {ui(lang, 'baseline_written', n=n, path=baseline_out)}\n")
         elif allowed is not None:
             from doclint.baseline import filter_baseline
 
             dropped = filter_baseline(self.opt("baseline"), results, allowed)
             if dropped and not self.opt("quiet", False) and (self.opt("format") or "full") in ("full", "concise"):
-                sys.stderr.write(f"doclint: {MESSAGES[lang]['baseline_dropped'].format(n=dropped)}\n")
+                sys.stderr.write(f"doclint: {ui(lang, 'baseline_dropped', n=dropped)}\n")
         self.pm.hook.doclint_finish(results=results, options=self.options)
         if self.opt("diff", False):
             for result in results:
@@ -356,7 +341,7 @@ class Runner:
             return
         key = "would_fix" if self.opt("diff", False) else "fixed"
         n = sum(r.fixed for r in fixed)
-        sys.stderr.write(f"doclint: {MESSAGES[lang][key].format(n=n, files=len(fixed))}\n")
+        sys.stderr.write(f"doclint: {ui(lang, key, n=n, files=len(fixed))}\n")
 
     def exit_status(self, results: list[FileResult]) -> int:
         if self.had_error:

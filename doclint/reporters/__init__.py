@@ -44,6 +44,10 @@ UI = {
         "placeholders_line": "{path}：剩余 {n} 处",
         "placeholders_done": "{path}：已全部填写",
         "location": "位置",
+        "fixed": "已修复 {n} 处问题（{files} 个文件）",
+        "would_fix": "可修复 {n} 处问题（{files} 个文件）",
+        "baseline_written": "已将 {n} 处问题写入基线文件 {path}",
+        "baseline_dropped": "基线文件中已有 {n} 处问题，未报告",
     },
     "en": {
         "suggestion": "suggestion: ",
@@ -58,6 +62,10 @@ UI = {
         "placeholders_line": "{path}: {n} left",
         "placeholders_done": "{path}: all filled",
         "location": "location",
+        "fixed": "fixed {n} findings in {files} files",
+        "would_fix": "would fix {n} findings in {files} files",
+        "baseline_written": "wrote {n} findings to baseline {path}",
+        "baseline_dropped": "{n} findings already in the baseline were not reported",
     },
 }
 
